@@ -1,0 +1,4 @@
+export * from "./submit-report";
+export * from "./progress";
+export * from "./campaigns";
+export * from "./recompute";

@@ -1,0 +1,88 @@
+import type { UnitCounts } from "@pulse/indicators";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+import { eachCounter } from "./counter-columns";
+
+/** A unit's names and counters as dashboards read them (from counters, never the ledger). */
+export interface UnitProgressRow extends UnitCounts {
+  code: string;
+  name: string;
+  nameEn: string;
+  fullName: string;
+  fullNameEn: string;
+  kind: string;
+  /** communes summed into this row (1 for a commune) */
+  communes: number;
+  villagesReported: number;
+  lastReportAt: string | null;
+  /** any synthetic figure inside: the UI says "demo data" */
+  isDemo: boolean;
+  version: number;
+}
+
+const summed = sql`${eachCounter((column, _d, key) => sql`coalesce(sum(cc.${column}), 0)::float8 as ${sql.identifier(key)}`)},
+  coalesce(sum(cc.eligible), 0)::float8 as "eligible",
+  coalesce(sum(cc.villages_total), 0)::float8 as "villagesTotal",
+  coalesce(sum(cc.villages_with_team), 0)::float8 as "villagesWithTeam",
+  coalesce(sum(cc.villages_reported), 0)::float8 as "villagesReported",
+  coalesce(sum(cc.support_staff), 0)::float8 as "supportStaff",
+  coalesce(sum(w.activated), 0)::float8 as "activatedLast7Days",
+  to_json(max(cc.last_report_at))#>>'{}' as "lastReportAt",
+  bool_or(c.is_demo) as "isDemo",
+  count(*)::int as "communes",
+  coalesce(sum(cc.version), 0)::float8 as "version"`;
+
+/** Activations per commune over the 7 days ending `today` (Asia/Ho_Chi_Minh), today included. */
+function lastWeek(today: string, where: SQL): SQL {
+  return sql`select d.commune_code, sum(d.d_eid_l2_activated) as activated
+    from commune_daily d join communes c on c.code = d.commune_code
+    where d.day > ${today}::date - 7 and d.day <= ${today}::date and ${where}
+    group by d.commune_code`;
+}
+
+function progressQuery(groupBy: "province" | "commune", where: SQL, today: string): SQL {
+  const unit =
+    groupBy === "province"
+      ? sql`p.code, p.name, p.name_en as "nameEn", p.full_name as "fullName", p.full_name_en as "fullNameEn", p.kind`
+      : sql`c.code, c.name, c.name_en as "nameEn", c.full_name as "fullName", c.full_name_en as "fullNameEn", c.kind`;
+  const group = groupBy === "province" ? sql`p.code` : sql`c.code`;
+  return sql`select ${unit}, ${summed}
+    from communes c
+    join provinces p on p.code = c.province_code
+    join commune_counters cc on cc.commune_code = c.code
+    left join (${lastWeek(today, where)}) w on w.commune_code = c.code
+    where ${where}
+    group by ${group}, ${unit}
+    order by ${group}`;
+}
+
+export interface ProgressParams {
+  /** today in Asia/Ho_Chi_Minh, YYYY-MM-DD */
+  today: string;
+}
+
+/** The 34 provinces, each the sum of its communes' counters. */
+export function listProvinceProgress(db: Database, { today }: ProgressParams): Promise<UnitProgressRow[]> {
+  return queryRows<UnitProgressRow>(db, progressQuery("province", sql`true`, today));
+}
+
+/** Every commune of one province. */
+export function listCommuneProgress(
+  db: Database,
+  { today, provinceCode }: ProgressParams & { provinceCode: string },
+): Promise<UnitProgressRow[]> {
+  return queryRows<UnitProgressRow>(db, progressQuery("commune", sql`c.province_code = ${provinceCode}`, today));
+}
+
+/** Chosen communes, wherever they are (live updates re-read only what changed). */
+export function getCommunesProgress(
+  db: Database,
+  { today, communeCodes }: ProgressParams & { communeCodes: string[] },
+): Promise<UnitProgressRow[]> {
+  if (communeCodes.length === 0) return Promise.resolve([]);
+  const codes = sql.join(
+    communeCodes.map((code) => sql`${code}`),
+    sql`, `,
+  );
+  return queryRows<UnitProgressRow>(db, progressQuery("commune", sql`c.code in (${codes})`, today));
+}

@@ -1,0 +1,4 @@
+export * from "./geo";
+export * from "./campaign";
+export * from "./ledger";
+export * from "./access";

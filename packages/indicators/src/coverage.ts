@@ -1,0 +1,13 @@
+import { rateOf, type Rate } from "./rate";
+
+/** A commune with fewer support staff than this is flagged (DESIGN.md, from Cửa Nam's practice). */
+export const MIN_SUPPORT_STAFF = 2;
+
+/** Villages or residential groups with at least one active team / all of them. */
+export function teamCoverage(villagesWithTeam: number, villagesTotal: number): Rate {
+  return rateOf(villagesWithTeam, villagesTotal);
+}
+
+export function supportStaffFlagged(supportStaff: number): boolean {
+  return supportStaff < MIN_SUPPORT_STAFF;
+}

@@ -1,0 +1,6 @@
+export * from "./rate";
+export * from "./days";
+export * from "./pace";
+export * from "./coverage";
+export * from "./aggregate";
+export * from "./progress";

@@ -1,0 +1,56 @@
+import { addDaysTo, daysBetween, type IsoDay } from "./days";
+
+export interface CampaignWindow {
+  startsOn: IsoDay;
+  deadline: IsoDay;
+  /** the share of eligible citizens to activate, 0..1 */
+  targetRate: number;
+}
+
+export interface PaceInput {
+  campaign: CampaignWindow;
+  eligible: number;
+  activated: number;
+  /** activations over the last 7 days, today included */
+  activatedLast7Days: number;
+  /** today in Asia/Ho_Chi_Minh */
+  today: IsoDay;
+}
+
+export type PaceStatus = "done" | "on_track" | "at_risk" | "behind";
+
+export interface Pace {
+  status: PaceStatus;
+  target: number;
+  remaining: number;
+  /** calendar days left, today included; 0 once the deadline has passed */
+  daysLeft: number;
+  /** activations needed per day to reach the target by the deadline; null once it has passed */
+  requiredPerDay: number | null;
+  /** mean daily activations over the last 7 days */
+  currentPerDay: number;
+  /** the day the target is reached at the current pace; null when nothing moves */
+  forecast: IsoDay | null;
+}
+
+/** Days after the deadline that still count as "at risk" rather than "behind". */
+export const AT_RISK_GRACE_DAYS = 7;
+
+export function paceOf({ campaign, eligible, activated, activatedLast7Days, today }: PaceInput): Pace {
+  const target = campaign.targetRate * eligible;
+  const remaining = Math.max(0, target - activated);
+  const daysLeft = Math.max(0, daysBetween(today, campaign.deadline) + 1);
+  const requiredPerDay = daysLeft > 0 ? remaining / daysLeft : null;
+  const currentPerDay = activatedLast7Days / 7;
+  const base = { target, remaining, daysLeft, requiredPerDay, currentPerDay };
+
+  if (activated >= target) return { ...base, status: "done", forecast: today };
+  if (currentPerDay <= 0) return { ...base, status: "behind", forecast: null };
+
+  // Today's work counts (days left include today): needing exactly one day of work
+  // finishes today, so the forecast is today + ceil(remaining / current) − 1.
+  const forecast = addDaysTo(today, Math.ceil(remaining / currentPerDay) - 1);
+  const late = daysBetween(campaign.deadline, forecast);
+  const status: PaceStatus = late <= 0 ? "on_track" : late <= AT_RISK_GRACE_DAYS ? "at_risk" : "behind";
+  return { ...base, status, forecast };
+}

@@ -1,0 +1,4 @@
+export * from "./codes";
+export * from "./counters";
+export * from "./report";
+export * from "./live";

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { communeCode, villageCode } from "./codes";
+import { counterValues } from "./counters";
+
+export const reportSource = z.enum(["field", "csv", "api", "demo"]);
+export type ReportSource = z.infer<typeof reportSource>;
+
+/** Increments add to the counters; a snapshot states cumulative values as of a time. */
+export const reportMode = z.enum(["increment", "snapshot"]);
+export type ReportMode = z.infer<typeof reportMode>;
+
+/** A counts report as it enters the system, from any way in (form, CSV, tRPC, HTTP, demo feed). */
+export const countsReport = z.object({
+  idempotencyKey: z.uuid(),
+  communeCode,
+  villageCode: villageCode.optional(),
+  asOf: z.coerce.date(),
+  reporter: z.string().trim().min(1).max(120),
+  source: reportSource,
+  mode: reportMode,
+  counters: counterValues,
+});
+export type CountsReport = z.infer<typeof countsReport>;
+
+/** What the sender gets back once the report is committed; the same receipt for a repeated key. */
+export interface ReportReceipt {
+  reportId: number;
+  idempotencyKey: string;
+  receivedAt: Date;
+  /** false when a snapshot older than the current one was kept in the ledger without moving counters */
+  applied: boolean;
+  /** true when this key had already been received: nothing was counted again */
+  duplicate: boolean;
+  /** activated went above eligible: accepted, flagged on screens */
+  overEligible: boolean;
+}
