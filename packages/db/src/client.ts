@@ -18,6 +18,8 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** the embedded engine, when it is PGlite (tests dump and clone it) */
+  pglite?: PGlite;
   /** applies the committed drizzle-kit migrations */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -28,6 +30,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder; unset: in memory (tests) */
   dataDir?: string | undefined;
+  /** PGlite: start from this dump of a data folder */
+  loadDataDir?: Blob | undefined;
   /** Postgres pool size */
   maxConnections?: number;
 }
@@ -52,12 +56,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   await client.exec("set time zone 'UTC'");
   const db = drizzlePglite(client, { schema, casing });
   return {
     db,
     kind: "pglite",
+    pglite: client,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };

@@ -52,7 +52,7 @@ function progressQuery(groupBy: "province" | "commune", where: SQL, today: strin
     join commune_counters cc on cc.commune_code = c.code
     left join (${lastWeek(today, where)}) w on w.commune_code = c.code
     where ${where}
-    group by ${group}, ${unit}
+    group by ${group}
     order by ${group}`;
 }
 

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type DatabaseHandle } from "./client";
+import { emptyDatabase, testEnv } from "./testing";
+
+describe(`migrations on an empty ${testEnv.PULSE_TEST_DB} database`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await emptyDatabase();
+  });
+  afterAll(() => handle.close());
+
+  it("create every table, and applying them again changes nothing", async () => {
+    await handle.migrate();
+    await handle.migrate();
+    const tables = await queryRows<{ table_name: string }>(
+      handle.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual([
+      "audit_log",
+      "campaigns",
+      "commune_baselines",
+      "commune_counters",
+      "commune_daily",
+      "communes",
+      "meta",
+      "provinces",
+      "reports",
+      "teams",
+      "user_scopes",
+      "village_counters",
+      "villages",
+    ]);
+  });
+});

@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../client";
+import { testEnv } from "./env";
+import { databaseUrl, uniqueName, withAdmin } from "./postgres-admin";
+
+/** Named after the run, so the global teardown drops whatever a crashed file left behind. */
+async function postgresDatabase(template: string | null): Promise<DatabaseHandle> {
+  const seeded = inject("seededTemplate");
+  const name = uniqueName(`pulse_t_${seeded.kind === "postgres" ? seeded.runId : "adhoc"}`);
+  await withAdmin((sql) => (template ? sql`create database ${sql(name)} template ${sql(template)}` : sql`create database ${sql(name)}`));
+  const handle = await openDatabase({ url: databaseUrl(name), maxConnections: 60 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await withAdmin((sql) => sql`drop database if exists ${sql(name)} with (force)`);
+    },
+  };
+}
+
+/**
+ * A fresh database for one test file, migrated and seeded (geography + demo as of TEST_NOW),
+ * on whichever engine this run targets (PULSE_TEST_DB=pglite|postgres).
+ */
+export async function seededDatabase(): Promise<DatabaseHandle> {
+  const template = inject("seededTemplate");
+  if (template.kind === "postgres") return postgresDatabase(template.database);
+  const dump = new Blob([readFileSync(template.dumpFile)]);
+  return openDatabase({ loadDataDir: dump });
+}
+
+/** An empty database, not even migrated: for testing migrations themselves. */
+export async function emptyDatabase(): Promise<DatabaseHandle> {
+  return testEnv.PULSE_TEST_DB === "postgres" ? postgresDatabase(null) : openDatabase({});
+}
+
+export { testEnv };
