@@ -2,3 +2,4 @@ export * from "./submit-report";
 export * from "./progress";
 export * from "./campaigns";
 export * from "./recompute";
+export * from "./villages";

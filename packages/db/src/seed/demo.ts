@@ -87,9 +87,9 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
       insert into commune_baselines (commune_code, eligible, population, as_of, is_demo)
       select c.code,
         case when c.code = ${NAM_CUONG.communeCode} then ${NAM_CUONG.eligible}::int
-          when c.kind = 'phuong' then 6000 + ${h(sql`c.code || ':eligible'`)} % 20000
-          when c.kind = 'dac_khu' then 1000 + ${h(sql`c.code || ':eligible'`)} % 4000
-          else 3000 + ${h(sql`c.code || ':eligible'`)} % 9000 end,
+          when c.kind = 'phuong' then 12000 + ${h(sql`c.code || ':eligible'`)} % 28000
+          when c.kind = 'dac_khu' then 2000 + ${h(sql`c.code || ':eligible'`)} % 8000
+          else 6000 + ${h(sql`c.code || ':eligible'`)} % 18000 end,
         case when c.code = ${NAM_CUONG.communeCode} then ${NAM_CUONG.population}::int else null end,
         ${DEMO_HISTORY_START}::date, c.code <> ${NAM_CUONG.communeCode}
       from communes c`);

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@pulse/db/client";
+import { listDemoVillages } from "@pulse/db/queries";
+import type { ServerCaller } from "./caller";
+
+/** A tiny deterministic PRNG (mulberry32), so a demo run is reproducible from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * In demo mode, field teams are simulated: every interval one village somewhere reports a few
+ * activations, through the same tRPC procedure the API uses. Cửa Nam and Nam Cường report
+ * more often so the showcased communes visibly move.
+ */
+export async function startDemoFeed(
+  db: Database,
+  caller: ServerCaller,
+  { intervalMs, onError }: { intervalMs: number; onError: (error: unknown) => void },
+): Promise<() => void> {
+  const villages = await listDemoVillages(db);
+  const showcased = villages.filter((v) => v.communeCode === "00082" || v.communeCode === "02026");
+  const next = random(20250724);
+  const pick = <T>(list: T[]): T | undefined => list[Math.floor(next() * list.length)];
+  const timer = setInterval(() => {
+    const village = pick(next() < 0.3 ? showcased : villages);
+    if (!village) return;
+    const activated = 1 + Math.floor(next() * 6);
+    caller.reports
+      .submit({
+        idempotencyKey: randomUUID(),
+        communeCode: village.communeCode,
+        villageCode: village.code,
+        asOf: new Date(),
+        reporter: "Demo",
+        source: "demo",
+        mode: "increment",
+        counters: {
+          eidL2Activated: activated,
+          eidL2Registered: activated + Math.floor(next() * 2),
+          peopleTrained: Math.floor(next() * 4),
+          householdsVisited: Math.floor(next() * 3),
+        },
+      })
+      .catch(onError);
+  }, intervalMs);
+  return () => clearInterval(timer);
+}

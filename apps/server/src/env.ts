@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** The server's settings, validated once; nothing else reads process.env. */
+export const env = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    HOST: z.string().default("0.0.0.0"),
+    /** real Postgres; unset: the embedded PGlite in PGLITE_DIR */
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DIR: z.string().default(`${repoRoot}.data/pglite`),
+    /** origin of the web app (CORS for socket.io) and the address printed at start */
+    WEB_ORIGIN: z.url().default("http://localhost:3000"),
+    /** seed the synthetic demo and keep feeding it reports */
+    PULSE_DEMO: flag.default(true),
+    DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(1500),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .parse(process.env);
+
+export type Env = typeof env;

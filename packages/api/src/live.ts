@@ -1,0 +1,9 @@
+import type { CommittedReport } from "@pulse/db/queries";
+
+/**
+ * What procedures may tell the live hub. The server implements it over socket.io; tests pass
+ * a recorder. Procedures call it only after the transaction committed.
+ */
+export interface LivePublisher {
+  reportCommitted(report: CommittedReport): void;
+}

@@ -1,0 +1,36 @@
+import { hcmDay, indicatorsOf, sumCounts, type CampaignWindow, type UnitCounts, type UnitIndicators } from "@pulse/indicators";
+import type { UnitProgressRow } from "@pulse/db/queries";
+
+export type UnitProgress = UnitProgressRow & { indicators: UnitIndicators };
+
+const SUMMED_KEYS = [
+  "eligible",
+  "cccdIssued",
+  "eidL2Registered",
+  "eidL2Activated",
+  "peopleTrained",
+  "householdsVisited",
+  "smartphonesDonated",
+  "villagesTotal",
+  "villagesWithTeam",
+  "supportStaff",
+  "activatedLast7Days",
+] as const satisfies readonly (keyof UnitCounts)[];
+
+/** Rows from the database, with every indicator computed by the shared package. */
+export function withIndicators(rows: UnitProgressRow[], campaign: CampaignWindow | null, now: Date): UnitProgress[] {
+  const today = hcmDay(now);
+  return rows.map((row) => ({ ...row, indicators: indicatorsOf(row, campaign, today) }));
+}
+
+/** A total over units: sums of counters, then the indicators of the sums. */
+export function totalOf(rows: UnitProgressRow[], campaign: CampaignWindow | null, now: Date) {
+  const counts = sumCounts(rows, SUMMED_KEYS);
+  return {
+    ...counts,
+    communes: rows.reduce((n, row) => n + row.communes, 0),
+    isDemo: rows.some((row) => row.isDemo),
+    lastReportAt: rows.reduce<string | null>((latest, row) => (row.lastReportAt && (!latest || row.lastReportAt > latest) ? row.lastReportAt : latest), null),
+    indicators: indicatorsOf(counts, campaign, hcmDay(now)),
+  };
+}
