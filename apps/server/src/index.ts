@@ -15,19 +15,21 @@ const APP_VERSION = `${process.pid}-${Date.now().toString(36)}`;
 
 async function main() {
   const database = await openConfiguredDatabase();
-  logger.info({ database: database.kind, dataDir: database.kind === "pglite" ? env.PGLITE_DIR : undefined }, "database opened");
+  logger.info(
+    { database: database.kind, dataDir: database.kind === "pglite" ? env.PGLITE_DIR : undefined },
+    "database opened",
+  );
   await database.migrate();
   const started = Date.now();
   const seed = await ensureSeeded(database.db, { demo: env.PULSE_DEMO, now: new Date() });
   if (seed.seeded) logger.info({ ms: Date.now() - started, demo: seed.demo }, "database seeded");
 
   // The live hub needs the socket.io server, which needs the HTTP server, which needs the hub:
-  // a forwarding publisher breaks the cycle.
-  let hub: ReturnType<typeof createLiveHub> | undefined;
-  const live: LivePublisher = { reportCommitted: (report) => hub?.reportCommitted(report) };
+  // a forwarding publisher breaks the cycle (nothing reports before the hub exists).
+  const live: LivePublisher = { reportCommitted: (report) => hub.reportCommitted(report) };
   const http = createHttpServer({ db: database.db, live, logger });
   const io = createLiveServer(http, env.WEB_ORIGIN);
-  hub = createLiveHub(createEmitter(io), APP_VERSION);
+  const hub = createLiveHub(createEmitter(io), APP_VERSION);
 
   const stopFeed = env.PULSE_DEMO
     ? await startDemoFeed(database.db, createServerCaller(database.db, live), {
@@ -46,7 +48,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     stopFeed();
-    hub?.stop();
+    hub.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await database.close();
     process.exit(0);

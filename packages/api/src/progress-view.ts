@@ -1,4 +1,11 @@
-import { hcmDay, indicatorsOf, sumCounts, type CampaignWindow, type UnitCounts, type UnitIndicators } from "@pulse/indicators";
+import {
+  hcmDay,
+  indicatorsOf,
+  sumCounts,
+  type CampaignWindow,
+  type UnitCounts,
+  type UnitIndicators,
+} from "@pulse/indicators";
 import type { UnitProgressRow } from "@pulse/db/queries";
 
 export type UnitProgress = UnitProgressRow & { indicators: UnitIndicators };
@@ -30,7 +37,10 @@ export function totalOf(rows: UnitProgressRow[], campaign: CampaignWindow | null
     ...counts,
     communes: rows.reduce((n, row) => n + row.communes, 0),
     isDemo: rows.some((row) => row.isDemo),
-    lastReportAt: rows.reduce<string | null>((latest, row) => (row.lastReportAt && (!latest || row.lastReportAt > latest) ? row.lastReportAt : latest), null),
+    lastReportAt: rows.reduce<string | null>(
+      (latest, row) => (row.lastReportAt && (!latest || row.lastReportAt > latest) ? row.lastReportAt : latest),
+      null,
+    ),
     indicators: indicatorsOf(counts, campaign, hcmDay(now)),
   };
 }

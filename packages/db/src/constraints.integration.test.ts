@@ -13,7 +13,8 @@ describe(`constraints in ${testEnv.PULSE_TEST_DB}`, () => {
   afterAll(() => handle.close());
 
   const insertReport = (key: string, commune = "00082") =>
-    handle.db.execute(sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, as_of, reporter, source, payload)
+    handle.db
+      .execute(sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, as_of, reporter, source, payload)
       values (${key}, 'h', 'counts', 'increment', ${commune}, now(), 'test', 'api', '{}'::jsonb)`);
 
   /** drizzle wraps driver errors; the database's own message is in the cause */
@@ -60,7 +61,8 @@ describe(`constraints in ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("rejects a village of another commune on a report", async () => {
     const message = await databaseMessage(
-      handle.db.execute(sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source, payload)
+      handle.db
+        .execute(sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source, payload)
         values (${randomUUID()}, 'h', 'counts', 'increment', '00082', '02026-001', now(), 'test', 'api', '{}'::jsonb)`),
     );
     expect(message).toMatch(/reports_village_in_commune/);

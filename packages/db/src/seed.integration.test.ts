@@ -61,7 +61,10 @@ describe(`seeded ${testEnv.PULSE_TEST_DB} database`, () => {
   });
 
   it("marks synthetic data as demo", async () => {
-    const [row] = await queryRows<{ demo: number }>(handle.db, sql`select count(*)::int as demo from communes where is_demo`);
+    const [row] = await queryRows<{ demo: number }>(
+      handle.db,
+      sql`select count(*)::int as demo from communes where is_demo`,
+    );
     expect(row?.demo).toBe(3321);
   });
 

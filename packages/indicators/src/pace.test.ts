@@ -20,13 +20,31 @@ describe("pace", () => {
   });
 
   it("is at risk when the forecast is at most 7 days late, behind beyond that", () => {
-    const atRisk = paceOf({ campaign, eligible: 1000, activated: 400, activatedLast7Days: 7 * 50, today: "2025-09-01" });
+    const atRisk = paceOf({
+      campaign,
+      eligible: 1000,
+      activated: 400,
+      activatedLast7Days: 7 * 50,
+      today: "2025-09-01",
+    });
     expect(atRisk.forecast).toBe("2025-09-12");
     expect(atRisk.status).toBe("at_risk");
-    const sevenLate = paceOf({ campaign, eligible: 1000, activated: 400, activatedLast7Days: 7 * 46.2, today: "2025-09-01" });
+    const sevenLate = paceOf({
+      campaign,
+      eligible: 1000,
+      activated: 400,
+      activatedLast7Days: 7 * 46.2,
+      today: "2025-09-01",
+    });
     expect(sevenLate.forecast).toBe("2025-09-13");
     expect(sevenLate.status).toBe("at_risk");
-    const behind = paceOf({ campaign, eligible: 1000, activated: 400, activatedLast7Days: 7 * 40, today: "2025-09-01" });
+    const behind = paceOf({
+      campaign,
+      eligible: 1000,
+      activated: 400,
+      activatedLast7Days: 7 * 40,
+      today: "2025-09-01",
+    });
     expect(behind.forecast).toBe("2025-09-15");
     expect(behind.status).toBe("behind");
   });

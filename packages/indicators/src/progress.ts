@@ -29,11 +29,7 @@ export interface UnitIndicators {
 }
 
 /** Every indicator of DESIGN.md for one unit, from its counters. */
-export function indicatorsOf(
-  counts: UnitCounts,
-  campaign: CampaignWindow | null,
-  today: IsoDay,
-): UnitIndicators {
+export function indicatorsOf(counts: UnitCounts, campaign: CampaignWindow | null, today: IsoDay): UnitIndicators {
   const activationRate = rateOf(counts.eidL2Activated, counts.eligible);
   return {
     activationRate,

@@ -18,9 +18,11 @@ export const MAX_COUNT = 10_000_000;
 export const count = z.number().int().min(0).max(MAX_COUNT);
 
 export const counterValues = z
-  .object(Object.fromEntries(COUNTER_KEYS.map((key) => [key, count.optional()])) as {
-    [K in CounterKey]: z.ZodOptional<typeof count>;
-  })
+  .object(
+    Object.fromEntries(COUNTER_KEYS.map((key) => [key, count.optional()])) as {
+      [K in CounterKey]: z.ZodOptional<typeof count>;
+    },
+  )
   .strict();
 export type CounterValues = z.infer<typeof counterValues>;
 

@@ -21,7 +21,11 @@ export class Coalescer<K, V> {
     if (this.timers.has(key)) return;
     const wait = (this.lastFlush.get(key) ?? -Infinity) + this.intervalMs - this.clock();
     if (wait <= 0) this.flushKey(key);
-    else this.timers.set(key, setTimeout(() => this.flushKey(key), wait));
+    else
+      this.timers.set(
+        key,
+        setTimeout(() => this.flushKey(key), wait),
+      );
   }
 
   private flushKey(key: K): void {

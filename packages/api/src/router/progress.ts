@@ -9,12 +9,14 @@ import { activeCampaign } from "./campaign";
 
 export const progressRouter = {
   /** The 34 provinces and the national total. */
-  nation: publicProcedure.input(z.object({ campaignId: z.string().optional() }).optional()).query(async ({ ctx, input }) => {
-    const now = ctx.now();
-    const campaign = await activeCampaign(ctx.db, input?.campaignId);
-    const rows = await listProvinceProgress(ctx.db, { today: hcmDay(now) });
-    return { campaign, total: totalOf(rows, campaign, now), provinces: withIndicators(rows, campaign, now) };
-  }),
+  nation: publicProcedure
+    .input(z.object({ campaignId: z.string().optional() }).optional())
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const campaign = await activeCampaign(ctx.db, input?.campaignId);
+      const rows = await listProvinceProgress(ctx.db, { today: hcmDay(now) });
+      return { campaign, total: totalOf(rows, campaign, now), provinces: withIndicators(rows, campaign, now) };
+    }),
 
   /** Every commune of one province, and the province total. */
   province: publicProcedure

@@ -119,7 +119,14 @@ export async function verifyCounters(db: Database): Promise<CounterMismatch[]> {
   const villageColumns = sql`${eachCounter((column) => column)}, snapshot_as_of, last_report_at`;
   const communeColumns = sql`${eachCounter((column) => column)}, ${communeFigureColumns}`;
   const checks = [
-    mismatches("village_counters", expectedVillages, sql`village_counters`, sql`village_code`, sql`village_code`, villageColumns),
+    mismatches(
+      "village_counters",
+      expectedVillages,
+      sql`village_counters`,
+      sql`village_code`,
+      sql`village_code`,
+      villageColumns,
+    ),
     mismatches(
       "commune_counters",
       expectedCommunes,
@@ -128,7 +135,14 @@ export async function verifyCounters(db: Database): Promise<CounterMismatch[]> {
       sql`commune_code`,
       communeColumns,
     ),
-    mismatches("commune_daily", expectedDaily, sql`commune_daily`, sql`commune_code, day`, sql`commune_code || ' ' || day::text`, dailyColumns),
+    mismatches(
+      "commune_daily",
+      expectedDaily,
+      sql`commune_daily`,
+      sql`commune_code, day`,
+      sql`commune_code || ' ' || day::text`,
+      dailyColumns,
+    ),
   ];
   const found: CounterMismatch[] = [];
   for (const check of checks) found.push(...(await queryRows<CounterMismatch>(db, check)));

@@ -29,7 +29,10 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("adds an increment to the village, the commune and today's series", async () => {
     const before = { village: await activated("village", village), commune: await activated("commune", "00082") };
-    const receipt = await submitCountsReport(handle.db, countsReport({ villageCode: village, counters: { eidL2Activated: 37 } }));
+    const receipt = await submitCountsReport(
+      handle.db,
+      countsReport({ villageCode: village, counters: { eidL2Activated: 37 } }),
+    );
     expect(receipt).toMatchObject({ duplicate: false, applied: true, communeCode: "00082", provinceCode: "01" });
     expect(await activated("village", village)).toBe(before.village + 37);
     expect(await activated("commune", "00082")).toBe(before.commune + 37);
@@ -68,15 +71,28 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
     const base = await activated("village", target);
     await submitCountsReport(
       handle.db,
-      countsReport({ villageCode: target, mode: "snapshot", asOf: new Date("2026-11-19T10:00:00Z"), counters: { eidL2Activated: base + 100 } }),
+      countsReport({
+        villageCode: target,
+        mode: "snapshot",
+        asOf: new Date("2026-11-19T10:00:00Z"),
+        counters: { eidL2Activated: base + 100 },
+      }),
     );
     const late = await submitCountsReport(
       handle.db,
-      countsReport({ villageCode: target, mode: "snapshot", asOf: new Date("2026-11-19T08:00:00Z"), counters: { eidL2Activated: base + 40 } }),
+      countsReport({
+        villageCode: target,
+        mode: "snapshot",
+        asOf: new Date("2026-11-19T08:00:00Z"),
+        counters: { eidL2Activated: base + 40 },
+      }),
     );
     expect(late.applied).toBe(false);
     expect(await activated("village", target)).toBe(base + 100);
-    const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from reports where id = ${late.reportId}`);
+    const [row] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from reports where id = ${late.reportId}`,
+    );
     expect(row?.n).toBe(1);
   });
 
@@ -98,6 +114,11 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
       sql`select sum(eid_l2_activated)::float8 as activated, sum(eligible)::float8 as eligible from commune_counters where province_code = '01'`,
     );
     const haNoi = provinces.find((p) => p.code === "01");
-    expect(haNoi).toMatchObject({ name: "Hà Nội", communes: 126, eidL2Activated: totals?.activated, eligible: totals?.eligible });
+    expect(haNoi).toMatchObject({
+      name: "Hà Nội",
+      communes: 126,
+      eidL2Activated: totals?.activated,
+      eligible: totals?.eligible,
+    });
   });
 });

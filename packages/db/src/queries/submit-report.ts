@@ -21,7 +21,9 @@ export interface CommittedReport extends ReportReceipt {
 
 /** Canonical content of a report, so a repeated key can be told apart from a reused one. */
 export function reportContentHash(report: CountsReport): string {
-  const counters = Object.fromEntries(COUNTER_KEYS.flatMap((key) => (report.counters[key] === undefined ? [] : [[key, report.counters[key]]])));
+  const counters = Object.fromEntries(
+    COUNTER_KEYS.flatMap((key) => (report.counters[key] === undefined ? [] : [[key, report.counters[key]]])),
+  );
   const canonical = JSON.stringify([
     report.communeCode,
     report.villageCode ?? null,

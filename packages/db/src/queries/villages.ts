@@ -8,5 +8,8 @@ export interface VillageRef {
 
 /** Every demo village, for the demo feed to pick from. */
 export function listDemoVillages(db: Database): Promise<VillageRef[]> {
-  return queryRows<VillageRef>(db, sql`select code, commune_code as "communeCode" from villages where is_demo or commune_code in (select code from communes where is_demo) order by code`);
+  return queryRows<VillageRef>(
+    db,
+    sql`select code, commune_code as "communeCode" from villages where is_demo or commune_code in (select code from communes where is_demo) order by code`,
+  );
 }

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, char, check, date, index, integer, numeric, pgTable, serial, text } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+} from "drizzle-orm/pg-core";
 import { communes, villages } from "./geo";
 
 /** A campaign: a scope, a window and a target share of eligible citizens to activate. */
@@ -18,9 +30,12 @@ export const campaigns = pgTable(
     isDemo: boolean().notNull().default(false),
   },
   (t) => [
-    check("campaigns_scope", sql`(${t.scopeKind} = 'nation' and ${t.scopeCode} is null)
+    check(
+      "campaigns_scope",
+      sql`(${t.scopeKind} = 'nation' and ${t.scopeCode} is null)
       or (${t.scopeKind} = 'province' and ${t.scopeCode} ~ '^[0-9]{2}$')
-      or (${t.scopeKind} = 'commune' and ${t.scopeCode} ~ '^[0-9]{5}$')`),
+      or (${t.scopeKind} = 'commune' and ${t.scopeCode} ~ '^[0-9]{5}$')`,
+    ),
     check("campaigns_window", sql`${t.deadline} >= ${t.startsOn}`),
     check("campaigns_target", sql`${t.targetRate} > 0 and ${t.targetRate} <= 1`),
   ],

@@ -20,7 +20,7 @@ export const DEMO_CAMPAIGNS: (typeof campaigns.$inferInsert)[] = [
     scopeCode: null,
     startsOn: DEMO_HISTORY_START,
     deadline: "2026-12-31",
-    targetRate: 0.9,
+    targetRate: 0.8,
     isDemo: true,
   },
   {
@@ -117,12 +117,15 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
       where m.members > 0`);
 
     // Weekly reports per commune, each from one of its villages in turn, on a weekday of its own.
-    // Cumulative activations follow E·f·(1 − e^(−w/τ)); one commune in 23 stalls after week 50.
+    // Each commune activates a share s (78–100%) of its eligible citizens at a steady weekly pace
+    // (±30%) over 60–100 weeks, so some are done, some on track, some behind; one in 23 stalls
+    // after week 50.
     await tx.execute(sql`
       with p as materialized (
           select c.code, b.eligible, vc.n as villages,
-            (0.55 + (${h(sql`c.code || ':share'`)} % 40) / 100.0) as share,
-            (18 + ${h(sql`c.code || ':tau'`)} % 40)::float8 as tau,
+            (0.78 + (${h(sql`c.code || ':share'`)} % 23) / 100.0) as share,
+            (60 + ${h(sql`c.code || ':weeks'`)} % 41)::float8 as weeks,
+            (${h(sql`c.code || ':phase'`)} % 7)::float8 as phase,
             1.08 + (${h(sql`c.code || ':reg'`)} % 20) / 100.0 as reg_factor,
             ${h(sql`c.code || ':stall'`)} % 23 = 0 as stalls,
             (${DEMO_HISTORY_START}::date + (${h(sql`c.code || ':weekday'`)} % 7)::int)::timestamp
@@ -141,8 +144,9 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
           case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act / 180.0)::int end as phones
         from p
         cross join lateral generate_series(0, 80) w
-        cross join lateral (select (round(p.eligible * p.share * (1 - exp(-(w + 1) / p.tau)))
-          - round(p.eligible * p.share * (1 - exp(-w / p.tau))))::int as act) a
+        cross join lateral (select (round(p.eligible * p.share * least(1, (w + 1) / p.weeks))
+          - round(p.eligible * p.share * least(1, w / p.weeks))) * (1 + 0.3 * sin(w + p.phase)) as pace) r
+        cross join lateral (select round(r.pace)::int as act) a
         where (p.as_of_base + make_interval(days => w * 7)) at time zone 'UTC' <= ${nowIso}::timestamptz
           and not (p.stalls and w > 50)
       )

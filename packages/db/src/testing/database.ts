@@ -8,7 +8,9 @@ import { databaseUrl, uniqueName, withAdmin } from "./postgres-admin";
 async function postgresDatabase(template: string | null): Promise<DatabaseHandle> {
   const seeded = inject("seededTemplate");
   const name = uniqueName(`pulse_t_${seeded.kind === "postgres" ? seeded.runId : "adhoc"}`);
-  await withAdmin((sql) => (template ? sql`create database ${sql(name)} template ${sql(template)}` : sql`create database ${sql(name)}`));
+  await withAdmin((sql) =>
+    template ? sql`create database ${sql(name)} template ${sql(template)}` : sql`create database ${sql(name)}`,
+  );
   const handle = await openDatabase({ url: databaseUrl(name), maxConnections: 60 });
   return {
     ...handle,

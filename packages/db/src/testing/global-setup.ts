@@ -32,7 +32,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("seededTemplate", { kind: "postgres", database: template, runId });
     return async () => {
       await withAdmin(async (sql) => {
-        const clones = await sql<{ datname: string }[]>`select datname from pg_database where datname like ${`pulse_t_${runId}_%`}`;
+        const clones = await sql<
+          { datname: string }[]
+        >`select datname from pg_database where datname like ${`pulse_t_${runId}_%`}`;
         for (const { datname } of clones) await sql`drop database if exists ${sql(datname)} with (force)`;
         await sql`drop database if exists ${sql(template)} with (force)`;
       });

@@ -19,7 +19,10 @@ export function countsReport(overrides: Partial<CountsReport> & { counters?: Cou
 
 /** The code of a commune's n-th village or residential group. */
 export async function villageOf(db: Database, communeCode: string, seq = 1): Promise<string> {
-  const [row] = await queryRows<{ code: string }>(db, sql`select code from villages where commune_code = ${communeCode} and seq = ${seq}`);
+  const [row] = await queryRows<{ code: string }>(
+    db,
+    sql`select code from villages where commune_code = ${communeCode} and seq = ${seq}`,
+  );
   if (!row) throw new Error(`commune ${communeCode} has no village ${seq}`);
   return row.code;
 }

@@ -1,0 +1,85 @@
+import type { ClientToServerEvents, ProgressChanged, Room, ServerToClientEvents } from "@pulse/schema";
+import { io, type Socket } from "socket.io-client";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
+
+export interface LiveState {
+  status: LiveStatus;
+  /** when the last heartbeat or update arrived */
+  lastSeenAt: Date | null;
+}
+
+/** A screen that has heard nothing for this long says so. */
+export const STALE_AFTER_MS = 10_000;
+
+type Handler = (event: ProgressChanged) => void;
+
+/**
+ * The page's one socket: rooms are joined once however many components watch them, and joined
+ * again after every reconnect. Status is a tiny external store for `useSyncExternalStore`.
+ */
+export class LiveConnection {
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private readonly rooms = new Map<Room, Set<Handler>>();
+  private readonly listeners = new Set<() => void>();
+  private state: LiveState = { status: "connecting", lastSeenAt: null };
+  private staleTimer: ReturnType<typeof setInterval> | null = null;
+
+  connect(url: string): () => void {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ["websocket"],
+      reconnectionDelayMax: 10_000,
+    });
+    this.socket = socket;
+    socket.on("connect", () => {
+      this.seen();
+      for (const room of this.rooms.keys()) socket.emit("room:join", room, () => undefined);
+    });
+    socket.on("live:heartbeat", () => this.seen());
+    socket.on("progress:changed", (event) => {
+      this.seen();
+      for (const handler of this.rooms.get(event.room) ?? []) handler(event);
+    });
+    socket.on("disconnect", () => this.setState({ ...this.state, status: "reconnecting" }));
+    this.staleTimer = setInterval(() => {
+      const { lastSeenAt, status } = this.state;
+      if (lastSeenAt && status !== "stale" && Date.now() - lastSeenAt.getTime() > STALE_AFTER_MS) {
+        this.setState({ ...this.state, status: "stale" });
+      }
+    }, 1_000);
+    return () => {
+      if (this.staleTimer) clearInterval(this.staleTimer);
+      socket.close();
+      this.socket = null;
+    };
+  }
+
+  watch(room: Room, handler: Handler): () => void {
+    const handlers = this.rooms.get(room) ?? new Set<Handler>();
+    if (handlers.size === 0 && this.socket?.connected) this.socket.emit("room:join", room, () => undefined);
+    handlers.add(handler);
+    this.rooms.set(room, handlers);
+    return () => {
+      handlers.delete(handler);
+      if (handlers.size > 0) return;
+      this.rooms.delete(room);
+      this.socket?.emit("room:leave", room);
+    };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): LiveState => this.state;
+
+  private seen(): void {
+    this.setState({ status: "live", lastSeenAt: new Date() });
+  }
+
+  private setState(state: LiveState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+}

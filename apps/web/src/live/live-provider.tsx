@@ -1,0 +1,45 @@
+"use client";
+
+import type { ProgressChanged, Room } from "@pulse/schema";
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { LiveConnection, type LiveState } from "./connection";
+
+const LiveContext = createContext<LiveConnection | null>(null);
+
+const SERVER_STATE: LiveState = { status: "connecting", lastSeenAt: null };
+
+/** The live hub's address: configured, or this page's host on the API port. */
+function liveUrl(configured: string | null, port: number): string {
+  return configured ?? `${window.location.protocol}//${window.location.hostname}:${port}`;
+}
+
+/** One socket per page, shared by every subscription on it; reconnects forever. */
+export function LiveProvider({ url, port, children }: { url: string | null; port: number; children: ReactNode }) {
+  const [connection] = useState(() => new LiveConnection());
+  useEffect(() => connection.connect(liveUrl(url, port)), [connection, url, port]);
+  return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
+}
+
+function useConnection(): LiveConnection {
+  const connection = useContext(LiveContext);
+  if (!connection) throw new Error("useLive… needs a <LiveProvider>");
+  return connection;
+}
+
+export function useLiveStatus(): LiveState {
+  const connection = useConnection();
+  return useSyncExternalStore(connection.subscribe, connection.getState, () => SERVER_STATE);
+}
+
+/**
+ * Calls `onChange` for each change pushed to a room while mounted; the handler lives in a ref,
+ * so re-renders do not resubscribe.
+ */
+export function useLiveRoom(room: Room | null, onChange: (event: ProgressChanged) => void): void {
+  const connection = useConnection();
+  const handler = useRef(onChange);
+  useEffect(() => {
+    handler.current = onChange;
+  });
+  useEffect(() => (room ? connection.watch(room, (event) => handler.current(event)) : undefined), [connection, room]);
+}
