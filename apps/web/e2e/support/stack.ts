@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+
+export interface Stack {
+  webUrl: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function run(name: string, cwd: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  child.on("exit", (code) => {
+    if (code && code !== 0 && code !== 143) console.error(`[${name}] exited ${code}\n${output.join("")}`);
+  });
+  return child;
+}
+
+/**
+ * The product as a user runs it: the server (embedded PGlite in a fresh folder, demo seed)
+ * and the built web app, on their own ports. The web app must have been built (`next build`).
+ */
+export async function startStack({
+  apiPort,
+  webPort,
+  demoFeedMs = 60_000,
+}: {
+  apiPort: number;
+  webPort: number;
+  demoFeedMs?: number;
+}): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pulse-e2e-"));
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const webUrl = `http://localhost:${webPort}`;
+  const server = run("server", join(root, "apps/server"), "node", ["--import", "tsx", "src/index.ts"], {
+    PORT: String(apiPort),
+    PGLITE_DIR: dataDir,
+    WEB_ORIGIN: webUrl,
+    PULSE_DEMO: "true",
+    DEMO_FEED_INTERVAL_MS: String(demoFeedMs),
+    LOG_LEVEL: "warn",
+  });
+  const web = run(
+    "web",
+    join(root, "apps/web"),
+    "node",
+    [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort)],
+    {
+      PULSE_API_URL: apiUrl,
+      PULSE_LIVE_PORT: String(apiPort),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  );
+  const stop = async () => {
+    for (const child of [web, server]) child.kill("SIGTERM");
+    await Promise.all(
+      [web, server].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
+    );
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${apiUrl}/healthz`, 120_000, server, "server");
+    await waitFor(webUrl, 60_000, web, "web");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { webUrl, apiUrl, stop };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Screenshots land here for people to look at (CI keeps them as artifacts). */
+export const ARTIFACTS = join(root, "artifacts");
+
+/** Submits a report the way another system would: tRPC over HTTP. */
+export async function submitReport(apiUrl: string, report: Record<string, unknown>): Promise<unknown> {
+  const response = await fetch(`${apiUrl}/trpc/reports.submit`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: report }),
+  });
+  if (!response.ok) throw new Error(`submit failed: ${response.status} ${await response.text()}`);
+  return response.json();
+}
