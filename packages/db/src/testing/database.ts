@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../client";
 import { testEnv } from "./env";
 import { databaseUrl, uniqueName, withAdmin } from "./postgres-admin";
+import "./provided-context";
 
 /** Named after the run, so the global teardown drops whatever a crashed file left behind. */
 async function postgresDatabase(template: string | null): Promise<DatabaseHandle> {

@@ -7,13 +7,7 @@ import { ensureSeeded } from "../seed";
 import { testEnv } from "./env";
 import { TEST_NOW } from "./fixed-now";
 import { databaseUrl, uniqueName, withAdmin } from "./postgres-admin";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Postgres: the seeded template database; PGlite: a dump of a seeded data folder */
-    seededTemplate: { kind: "postgres"; database: string; runId: string } | { kind: "pglite"; dumpFile: string };
-  }
-}
+import "./provided-context";
 
 /**
  * Once per run: migrate and seed (geography + demo as of TEST_NOW) a template that every test
