@@ -2,3 +2,4 @@ export * from "./codes";
 export * from "./counters";
 export * from "./report";
 export * from "./live";
+export * from "./errors";

@@ -10,15 +10,22 @@ export const reportMode = z.enum(["increment", "snapshot"]);
 export type ReportMode = z.infer<typeof reportMode>;
 
 /** A counts report as it enters the system, from any way in (form, CSV, tRPC, HTTP, demo feed). */
+/** A report may be dated at most this far ahead of the server clock (clocks of phones drift). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
 export const countsReport = z.object({
   idempotencyKey: z.uuid(),
   communeCode,
   villageCode: villageCode.optional(),
-  asOf: z.coerce.date(),
+  asOf: z.coerce
+    .date()
+    .refine((asOf) => asOf.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, { params: { rule: "futureAsOf" } }),
   reporter: z.string().trim().min(1).max(120),
   source: reportSource,
   mode: reportMode,
-  counters: counterValues,
+  counters: counterValues.refine((values) => Object.values(values).some((v) => v !== undefined), {
+    params: { rule: "emptyReport" },
+  }),
 });
 export type CountsReport = z.infer<typeof countsReport>;
 
@@ -34,3 +41,20 @@ export interface ReportReceipt {
   /** activated went above eligible: accepted, flagged on screens */
   overEligible: boolean;
 }
+
+/** A correction: new cumulative values for what a report said, referencing it; a new ledger row. */
+export const correctionReport = z.object({
+  idempotencyKey: z.uuid(),
+  correctsReportId: z.number().int().positive(),
+  reporter: z.string().trim().min(1).max(120),
+  source: reportSource,
+  /** the values the corrected report should have carried */
+  counters: counterValues.refine((values) => Object.values(values).some((v) => v !== undefined), {
+    params: { rule: "emptyReport" },
+  }),
+});
+export type CorrectionReport = z.infer<typeof correctionReport>;
+
+/** At most this many reports in one batch (all or nothing). */
+export const MAX_BATCH = 1000;
+export const reportBatch = z.array(countsReport).min(1).max(MAX_BATCH);

@@ -3,3 +3,5 @@ export * from "./progress";
 export * from "./campaigns";
 export * from "./recompute";
 export * from "./villages";
+export * from "./correct-report";
+export * from "./recent-reports";

@@ -5,7 +5,15 @@ import { queryRows, type DatabaseHandle } from "../client";
 import { countsReport, seededDatabase, testEnv, villageOf } from "../testing";
 import { getCommunesProgress, listProvinceProgress } from "./progress";
 import { verifyCounters } from "./recompute";
-import { ReportConflictError, submitCountsReport } from "./submit-report";
+import { correctReport } from "./correct-report";
+import { listRecentReports } from "./recent-reports";
+import {
+  ReportConflictError,
+  ReportValidationError,
+  submitCountsReport,
+  submitReports,
+  writeLedgerEntries,
+} from "./submit-report";
 
 describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
@@ -120,5 +128,111 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
       eidL2Activated: totals?.activated,
       eligible: totals?.eligible,
     });
+  });
+
+  const ledgerSize = async () =>
+    (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from reports`))[0]?.n ?? Number.NaN;
+
+  it("writes a batch all or nothing: an unknown commune in it leaves nothing behind", async () => {
+    const before = { ledger: await ledgerSize(), commune: await activated("commune", "00082") };
+    const error = await submitReports(handle.db, [
+      countsReport({ counters: { eidL2Activated: 4 } }),
+      countsReport({ communeCode: "99999" }),
+      countsReport({ villageCode: "02026-001" }),
+      countsReport({ villageCode: "00082-999" }),
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportValidationError);
+    expect((error as ReportValidationError).errors).toEqual([
+      { field: "1.communeCode", vi: "không có xã, phường, đặc khu với mã này", en: "no commune has this code" },
+      {
+        field: "2.villageCode",
+        vi: "thôn, tổ dân phố thuộc xã, phường khác",
+        en: "this village belongs to another commune",
+      },
+      {
+        field: "3.villageCode",
+        vi: "không có thôn, tổ dân phố với mã này",
+        en: "no village or residential group has this code",
+      },
+    ]);
+    expect(await ledgerSize()).toBe(before.ledger);
+    expect(await activated("commune", "00082")).toBe(before.commune);
+  });
+
+  it("rolls a whole batch back when the database refuses a row in the middle of it", async () => {
+    const before = { ledger: await ledgerSize(), commune: await activated("commune", "02026") };
+    const drain = {
+      eidL2Activated: -10_000_000,
+      cccdIssued: 0,
+      eidL2Registered: 0,
+      peopleTrained: 0,
+      householdsVisited: 0,
+      smartphonesDonated: 0,
+    };
+    await expect(
+      writeLedgerEntries(handle.db, [
+        { report: countsReport({ communeCode: "02026", counters: { eidL2Activated: 9 } }), mode: "increment" },
+        { report: countsReport({ communeCode: "02026" }), mode: "correction", fixedDelta: drain },
+        { report: countsReport({ communeCode: "02026", counters: { eidL2Activated: 9 } }), mode: "increment" },
+      ]),
+    ).rejects.toThrow();
+    expect(await ledgerSize()).toBe(before.ledger);
+    expect(await activated("commune", "02026")).toBe(before.commune);
+  });
+
+  it("counts a batch at once, and a key repeated inside it once", async () => {
+    const repeated = countsReport({ counters: { eidL2Activated: 7 } });
+    const before = await activated("commune", "00082");
+    const receipts = await submitReports(handle.db, [
+      repeated,
+      countsReport({ villageCode: village, counters: { eidL2Activated: 1 } }),
+      repeated,
+    ]);
+    expect(receipts.map((r) => r.duplicate)).toEqual([false, false, true]);
+    expect(receipts[2]?.reportId).toBe(receipts[0]?.reportId);
+    expect(await activated("commune", "00082")).toBe(before + 8);
+  });
+
+  it("corrects a report with a new ledger row that references it", async () => {
+    const before = await activated("commune", "00082");
+    const original = await submitCountsReport(
+      handle.db,
+      countsReport({ villageCode: village, counters: { eidL2Activated: 10 } }),
+    );
+    const first = await correctReport(handle.db, {
+      idempotencyKey: randomUUID(),
+      correctsReportId: original.reportId,
+      reporter: "Tổ trưởng",
+      source: "field",
+      counters: { eidL2Activated: 4 },
+    });
+    expect(await activated("commune", "00082")).toBe(before + 4);
+    await correctReport(handle.db, {
+      idempotencyKey: randomUUID(),
+      correctsReportId: original.reportId,
+      reporter: "Tổ trưởng",
+      source: "field",
+      counters: { eidL2Activated: 6 },
+    });
+    expect(await activated("commune", "00082")).toBe(before + 6);
+    const history = await listRecentReports(handle.db, { scope: { kind: "commune", code: "00082" }, limit: 3 });
+    expect(history.map((r) => [r.mode, r.correctsId])).toEqual([
+      ["correction", original.reportId],
+      ["correction", original.reportId],
+      ["increment", null],
+    ]);
+    expect(first.reportId).toBeGreaterThan(original.reportId);
+  });
+
+  it("refuses to correct a report that does not exist", async () => {
+    await expect(
+      correctReport(handle.db, {
+        idempotencyKey: randomUUID(),
+        correctsReportId: 987654321,
+        reporter: "x",
+        source: "api",
+        counters: { eidL2Activated: 1 },
+      }),
+    ).rejects.toBeInstanceOf(ReportValidationError);
   });
 });

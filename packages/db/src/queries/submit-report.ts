@@ -1,14 +1,31 @@
 import { createHash } from "node:crypto";
-import { COUNTER_KEYS, zeroCounters, type Counters, type CountsReport, type ReportReceipt } from "@pulse/schema";
+import { hcmDay } from "@pulse/indicators";
+import {
+  COUNTER_KEYS,
+  fieldError,
+  zeroCounters,
+  type Counters,
+  type CountsReport,
+  type FieldError,
+  type ReportReceipt,
+} from "@pulse/schema";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
-import { COUNTER_COLUMNS, eachCounter } from "./counter-columns";
+import { eachCounter } from "./counter-columns";
 
 /** The same idempotency key came back with other content: nothing is written. */
 export class ReportConflictError extends Error {
   constructor(readonly idempotencyKey: string) {
     super(`idempotency key ${idempotencyKey} was already used for a different report`);
     this.name = "ReportConflictError";
+  }
+}
+
+/** A report refers to something that does not exist (or not where it says): nothing is written. */
+export class ReportValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.en}`).join("; "));
+    this.name = "ReportValidationError";
   }
 }
 
@@ -36,144 +53,395 @@ export function reportContentHash(report: CountsReport): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-interface LedgerRow {
-  id: number;
-  content_hash: string;
-  received_at: string;
-  applied: boolean;
-  over_eligible: boolean;
-  commune_code: string;
-  province_code: string;
-  version: number;
-}
+/** JSON → rows inside SQL: one parameter, the same on postgres-js and PGlite, any batch size. */
+const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
-interface CurrentCounters extends Counters {
+interface UnitState extends Counters {
+  code: string;
   snapshotAsOf: string | null;
   lastReportAt: string | null;
 }
 
-const currentColumns = sql`${eachCounter((column, _delta, key) => sql`${column} as ${sql.identifier(key)}`)},
+interface CommuneState extends UnitState {
+  provinceCode: string;
+  eligible: number;
+  version: number;
+}
+
+const stateColumns = sql`${eachCounter((column, _d, key) => sql`${column} as ${sql.identifier(key)}`)},
   to_json(snapshot_as_of)#>>'{}' as "snapshotAsOf", to_json(last_report_at)#>>'{}' as "lastReportAt"`;
 
-/** The change a report makes: increments add; a snapshot sets what it names, unless an as-of time newer than it was already applied. */
-function deltaOf(report: CountsReport, current: CurrentCounters | undefined): { delta: Counters; applied: boolean } {
+/** Unknown communes and villages, and villages of another commune, as field errors. */
+export async function checkReportReferences(
+  db: Database,
+  reports: readonly Pick<CountsReport, "communeCode" | "villageCode">[],
+  fieldPrefix = (index: number) => (reports.length === 1 ? "" : `${index}.`),
+): Promise<FieldError[]> {
+  const rows = await queryRows<{ i: number; commune_ok: boolean; village_commune: string | null }>(
+    db,
+    sql`select x.i, c.code is not null as commune_ok, v.commune_code as village_commune
+      from jsonb_to_recordset(${json(reports.map((r, i) => ({ i, c: r.communeCode, v: r.villageCode ?? null })))})
+        as x(i int, c text, v text)
+      left join communes c on c.code = x.c
+      left join villages v on v.code = x.v`,
+  );
+  const errors: FieldError[] = [];
+  for (const row of rows) {
+    const report = reports[row.i];
+    if (!report) continue;
+    const prefix = fieldPrefix(row.i);
+    if (!row.commune_ok) errors.push(fieldError(`${prefix}communeCode`, "unknownCommune"));
+    if (report.villageCode && row.village_commune === null)
+      errors.push(fieldError(`${prefix}villageCode`, "unknownVillage"));
+    else if (report.villageCode && row.commune_ok && row.village_commune !== report.communeCode) {
+      errors.push(fieldError(`${prefix}villageCode`, "villageOfOtherCommune"));
+    }
+  }
+  return errors.sort((a, b) => a.field.localeCompare(b.field, "en", { numeric: true }));
+}
+
+/** The change a report makes: increments add; a snapshot sets what it names, unless a newer one was applied. */
+function deltaOf(
+  mode: string,
+  values: Partial<Counters>,
+  asOf: Date,
+  current: UnitState | undefined,
+): { delta: Counters; applied: boolean } {
   const delta = zeroCounters();
-  if (report.mode === "increment") {
-    for (const key of COUNTER_KEYS) delta[key] = report.counters[key] ?? 0;
+  if (mode !== "snapshot") {
+    for (const key of COUNTER_KEYS) delta[key] = values[key] ?? 0;
     return { delta, applied: true };
   }
-  if (current?.snapshotAsOf && new Date(current.snapshotAsOf) > report.asOf) return { delta, applied: false };
+  if (current?.snapshotAsOf && new Date(current.snapshotAsOf) > asOf) return { delta, applied: false };
   for (const key of COUNTER_KEYS) {
-    const value = report.counters[key];
+    const value = values[key];
     if (value !== undefined) delta[key] = value - (current?.[key] ?? 0);
   }
   return { delta, applied: true };
 }
 
+function addInto(target: Counters, delta: Counters): void {
+  for (const key of COUNTER_KEYS) target[key] += delta[key];
+}
+
+const maxIso = (a: string | null, b: string | null) => (!a ? b : !b ? a : new Date(a) >= new Date(b) ? a : b);
+
+/** A ledger row to write: a report, or a correction of one (then `mode` is "correction"). */
+export interface LedgerEntry {
+  report: CountsReport;
+  mode: "increment" | "snapshot" | "correction";
+  /** for corrections: the report corrected, and the delta decided from it */
+  correctsId?: number;
+  fixedDelta?: Counters;
+}
+
 /**
- * One counts report, in one transaction: the ledger row, the village and commune counters
- * and the daily series. The same key again returns the first receipt and counts nothing.
+ * Reports in one transaction, all or nothing: the ledger rows, the village and commune counters
+ * and the daily series. A key already received returns its first receipt and counts nothing; a
+ * key reused with other content, or an unknown commune or village, rolls the whole batch back.
+ * Whatever the batch size, it takes the same eight statements, so bulk imports are fast.
  */
-export async function submitCountsReport(db: Database, report: CountsReport): Promise<CommittedReport> {
-  const contentHash = reportContentHash(report);
+export async function writeLedgerEntries(db: Database, entries: readonly LedgerEntry[]): Promise<CommittedReport[]> {
+  if (entries.length === 0) return [];
+  const referenceErrors = await checkReportReferences(
+    db,
+    entries.map((e) => e.report),
+  );
+  if (referenceErrors.length > 0) throw new ReportValidationError(referenceErrors);
+  const hashes = entries.map((e) => reportContentHash(e.report));
+
   return db.transaction(async (tx) => {
-    const [inserted] = await queryRows<{ id: number; received_at: string }>(
+    // Keys are inserted in sorted order so concurrent batches cannot deadlock on the unique index.
+    const ledger = entries
+      .map((e, i) => ({
+        i,
+        key: e.report.idempotencyKey,
+        hash: hashes[i],
+        mode: e.mode,
+        commune: e.report.communeCode,
+        village: e.report.villageCode ?? null,
+        as_of: e.report.asOf.toISOString(),
+        reporter: e.report.reporter,
+        source: e.report.source,
+        payload: e.report.counters,
+        corrects: e.correctsId ?? null,
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const inserted = await queryRows<{ id: number; key: string; received_at: string }>(
       tx,
-      sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source, payload)
-        values (${report.idempotencyKey}, ${contentHash}, 'counts', ${report.mode}, ${report.communeCode},
-          ${report.villageCode ?? null}, ${report.asOf.toISOString()}::timestamptz, ${report.reporter}, ${report.source},
-          ${JSON.stringify(report.counters)}::jsonb)
+      sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source, payload, corrects_id)
+        select x.key::uuid, x.hash, 'counts', x.mode, x.commune, x.village, x.as_of::timestamptz, x.reporter, x.source, x.payload, x.corrects
+        from jsonb_to_recordset(${json(ledger)}) as x(i int, key text, hash text, mode text, commune text, village text,
+          as_of text, reporter text, source text, payload jsonb, corrects bigint)
+        order by x.key
         on conflict (idempotency_key) do nothing
-        returning id::float8 as id, to_json(received_at)#>>'{}' as received_at`,
+        returning id::float8 as id, idempotency_key::text as key, to_json(received_at)#>>'{}' as received_at`,
     );
-    if (!inserted) return receiptOfExisting(tx, report.idempotencyKey, contentHash);
+    const insertedByKey = new Map(inserted.map((row) => [row.key, row]));
+    const repeated = entries.filter((e) => !insertedByKey.has(e.report.idempotencyKey));
+    const existing =
+      repeated.length > 0
+        ? await receiptsOfExisting(
+            tx,
+            repeated.map((e) => e.report.idempotencyKey),
+          )
+        : new Map();
+    entries.forEach((entry, i) => {
+      const prior = existing.get(entry.report.idempotencyKey);
+      if (prior && prior.contentHash !== hashes[i]) throw new ReportConflictError(entry.report.idempotencyKey);
+    });
+    // The same key twice inside one batch: the first counts, the second is its duplicate.
+    const fresh = entries.flatMap((entry, i) => {
+      const row = insertedByKey.get(entry.report.idempotencyKey);
+      if (!row) return [];
+      insertedByKey.delete(entry.report.idempotencyKey);
+      return [{ entry, i, row }];
+    });
 
-    const asOf = sql`${report.asOf.toISOString()}::timestamptz`;
-    const receivedAt = sql`${inserted.received_at}::timestamptz`;
-    const isSnapshot = report.mode === "snapshot";
-    let villageFirstReport = false;
-    let current: CurrentCounters | undefined;
-    if (report.villageCode) {
-      [current] = await queryRows<CurrentCounters>(
-        tx,
-        sql`select ${currentColumns} from village_counters where village_code = ${report.villageCode} for update`,
-      );
-      villageFirstReport = !current?.lastReportAt;
-    } else if (isSnapshot) {
-      [current] = await queryRows<CurrentCounters>(
-        tx,
-        sql`select ${currentColumns} from commune_counters where commune_code = ${report.communeCode} for update`,
-      );
-    }
-    const { delta, applied } = deltaOf(report, current);
-    const movedSnapshot = isSnapshot && applied ? asOf : sql`null::timestamptz`;
-    const deltaValues = sql.join(
-      COUNTER_KEYS.map((key) => sql`${delta[key]}::int`),
-      sql`, `,
+    const communeCodes = [...new Set(fresh.map((f) => f.entry.report.communeCode))].sort();
+    const villageCodes = [
+      ...new Set(fresh.flatMap((f) => (f.entry.report.villageCode ? [f.entry.report.villageCode] : []))),
+    ].sort();
+    const communes = new Map(
+      (
+        await queryRows<CommuneState>(
+          tx,
+          sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns}
+            from commune_counters where commune_code in (select jsonb_array_elements_text(${json(communeCodes)}))
+            order by commune_code for update`,
+        )
+      ).map((c) => [c.code, c]),
+    );
+    const villages = new Map(
+      villageCodes.length === 0
+        ? []
+        : (
+            await queryRows<UnitState>(
+              tx,
+              sql`select village_code as code, ${stateColumns}
+                from village_counters where village_code in (select jsonb_array_elements_text(${json(villageCodes)}))
+                order by village_code for update`,
+            )
+          ).map((v) => [v.code, v]),
     );
 
-    if (report.villageCode) {
-      await tx.execute(sql`insert into village_counters (village_code, commune_code, ${eachCounter((column) => column)}, snapshot_as_of, last_report_at)
-        values (${report.villageCode}, ${report.communeCode}, ${deltaValues}, ${movedSnapshot}, ${receivedAt})
-        on conflict (village_code) do update set
-          ${eachCounter((column) => sql`${column} = village_counters.${column} + excluded.${column}`)},
-          snapshot_as_of = greatest(village_counters.snapshot_as_of, excluded.snapshot_as_of),
-          last_report_at = greatest(village_counters.last_report_at, excluded.last_report_at)`);
-    }
-    const communeSnapshot = report.villageCode ? sql`null::timestamptz` : movedSnapshot;
-    const [commune] = await queryRows<{ eligible: number; activated: number; province_code: string; version: number }>(
-      tx,
-      sql`update commune_counters set
-          ${eachCounter((column, _d, key) => sql`${column} = ${column} + ${delta[key]}::int`)},
-          snapshot_as_of = greatest(snapshot_as_of, ${communeSnapshot}),
-          last_report_at = greatest(last_report_at, ${receivedAt}),
-          villages_reported = villages_reported + ${villageFirstReport ? 1 : 0}::int,
-          version = version + 1
-        where commune_code = ${report.communeCode}
-        returning eligible, ${sql.raw(COUNTER_COLUMNS.eidL2Activated)} as activated, province_code, version::float8 as version`,
-    );
-    if (!commune) throw new Error(`commune ${report.communeCode} has no counters row`);
-    await tx.execute(sql`insert into commune_daily (commune_code, day, ${eachCounter((_c, d) => d)}, reports)
-      values (${report.communeCode}, (${asOf} at time zone 'Asia/Ho_Chi_Minh')::date, ${deltaValues}, 1)
-      on conflict (commune_code, day) do update set
-        ${eachCounter((_c, d) => sql`${d} = commune_daily.${d} + excluded.${d}`)},
-        reports = commune_daily.reports + 1`);
-    const overEligible = commune.eligible > 0 && commune.activated > commune.eligible;
-    await tx.execute(sql`update reports set ${eachCounter((_c, d, key) => sql`${d} = ${delta[key]}::int`)},
-        applied = ${applied}, over_eligible = ${overEligible}
-      where id = ${inserted.id}`);
-    return {
-      reportId: inserted.id,
-      idempotencyKey: report.idempotencyKey,
-      receivedAt: new Date(inserted.received_at),
-      applied,
-      duplicate: false,
-      overEligible,
-      communeCode: report.communeCode,
-      provinceCode: commune.province_code,
-      version: commune.version,
+    // Decide each report's delta in submission order, against the state it finds.
+    const villageTouched = new Map<string, UnitState & { commune: string; firstReport: boolean }>();
+    const communeTouched = new Map<string, CommuneState & { delta: Counters; newlyReported: number }>();
+    const daily = new Map<string, { commune: string; day: string; delta: Counters; reports: number }>();
+    const decided = fresh.map(({ entry, i, row }) => {
+      const { report } = entry;
+      const commune = communes.get(report.communeCode);
+      if (!commune) throw new Error(`commune ${report.communeCode} has no counters row`);
+      const communeState = communeTouched.get(commune.code) ?? { ...commune, delta: zeroCounters(), newlyReported: 0 };
+      communeTouched.set(commune.code, communeState);
+      let villageState: (UnitState & { commune: string; firstReport: boolean }) | undefined;
+      if (report.villageCode) {
+        const known = villages.get(report.villageCode);
+        villageState =
+          villageTouched.get(report.villageCode) ??
+          (known
+            ? { ...known, commune: commune.code, firstReport: false }
+            : {
+                code: report.villageCode,
+                commune: commune.code,
+                firstReport: false,
+                snapshotAsOf: null,
+                lastReportAt: null,
+                ...zeroCounters(),
+              });
+        if (!villageState.lastReportAt && !villageState.firstReport) {
+          villageState.firstReport = true;
+          communeState.newlyReported += 1;
+        }
+        villageTouched.set(report.villageCode, villageState);
+      }
+      const target = villageState ?? communeState;
+      const { delta, applied } = entry.fixedDelta
+        ? { delta: entry.fixedDelta, applied: true }
+        : deltaOf(entry.mode, report.counters, report.asOf, target);
+      addInto(target, delta);
+      if (villageState) addInto(communeState, delta);
+      addInto(communeState.delta, delta);
+      if (entry.mode === "snapshot" && applied)
+        target.snapshotAsOf = maxIso(target.snapshotAsOf, report.asOf.toISOString());
+      target.lastReportAt = row.received_at;
+      communeState.lastReportAt = row.received_at;
+      const day = hcmDay(report.asOf);
+      const dayKey = `${commune.code} ${day}`;
+      const dayState = daily.get(dayKey) ?? { commune: commune.code, day, delta: zeroCounters(), reports: 0 };
+      addInto(dayState.delta, delta);
+      dayState.reports += 1;
+      daily.set(dayKey, dayState);
+      return { entry, i, row, delta, applied };
+    });
+
+    const deltaFields = (delta: Counters) => Object.fromEntries(COUNTER_KEYS.map((key) => [key, delta[key]]));
+    const recordsetColumns = sql.raw(COUNTER_KEYS.map((key) => `"${key}" int`).join(", "));
+    const overEligible = (code: string) => {
+      const c = communeTouched.get(code);
+      return !!c && c.eligible > 0 && c.eidL2Activated > c.eligible;
     };
+    if (decided.length > 0) {
+      await tx.execute(sql`update reports r set ${eachCounter((_c, d, key) => sql`${d} = x.${sql.identifier(key)}`)},
+          applied = x.applied, over_eligible = x.over
+        from jsonb_to_recordset(${json(
+          decided.map((d) => ({
+            id: d.row.id,
+            applied: d.applied,
+            over: overEligible(d.entry.report.communeCode),
+            ...deltaFields(d.delta),
+          })),
+        )}) as x(id bigint, applied boolean, over boolean, ${recordsetColumns})
+        where r.id = x.id`);
+    }
+    if (villageTouched.size > 0) {
+      await tx.execute(sql`insert into village_counters (village_code, commune_code, ${eachCounter((column) => column)}, snapshot_as_of, last_report_at)
+        select x.code, x.commune, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}, x.snapshot::timestamptz, x.last::timestamptz
+        from jsonb_to_recordset(${json(
+          [...villageTouched.values()].map((v) => ({
+            code: v.code,
+            commune: v.commune,
+            snapshot: v.snapshotAsOf,
+            last: v.lastReportAt,
+            ...deltaFields(v),
+          })),
+        )}) as x(code text, commune text, snapshot text, last text, ${recordsetColumns})
+        order by x.code
+        on conflict (village_code) do update set
+          ${eachCounter((column) => sql`${column} = excluded.${column}`)},
+          snapshot_as_of = excluded.snapshot_as_of, last_report_at = excluded.last_report_at`);
+    }
+    const versions = new Map(
+      (
+        await queryRows<{ code: string; version: number }>(
+          tx,
+          sql`update commune_counters c set
+              ${eachCounter((column, _d, key) => sql`${column} = c.${column} + x.${sql.identifier(key)}`)},
+              snapshot_as_of = x.snapshot::timestamptz, last_report_at = x.last::timestamptz,
+              villages_reported = c.villages_reported + x.newly, version = c.version + 1
+            from jsonb_to_recordset(${json(
+              [...communeTouched.values()].map((c) => ({
+                code: c.code,
+                snapshot: c.snapshotAsOf,
+                last: c.lastReportAt,
+                newly: c.newlyReported,
+                ...deltaFields(c.delta),
+              })),
+            )}) as x(code text, snapshot text, last text, newly int, ${recordsetColumns})
+            where c.commune_code = x.code
+            returning c.commune_code as code, c.version::float8 as version`,
+        )
+      ).map((row) => [row.code, row.version]),
+    );
+    if (daily.size > 0) {
+      await tx.execute(sql`insert into commune_daily (commune_code, day, ${eachCounter((_c, d) => d)}, reports)
+        select x.commune, x.day::date, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}, x.reports
+        from jsonb_to_recordset(${json(
+          [...daily.values()].map((d) => ({
+            commune: d.commune,
+            day: d.day,
+            reports: d.reports,
+            ...deltaFields(d.delta),
+          })),
+        )}) as x(commune text, day text, reports int, ${recordsetColumns})
+        order by x.commune, x.day
+        on conflict (commune_code, day) do update set
+          ${eachCounter((_c, d) => sql`${d} = commune_daily.${d} + excluded.${d}`)},
+          reports = commune_daily.reports + excluded.reports`);
+    }
+
+    const receipts: CommittedReport[] = entries.map((entry) => {
+      const prior = existing.get(entry.report.idempotencyKey);
+      return prior ? { ...prior.receipt, duplicate: true } : receiptOfFirst(entry);
+    });
+    for (const d of decided) {
+      receipts[d.i] = {
+        reportId: d.row.id,
+        idempotencyKey: d.entry.report.idempotencyKey,
+        receivedAt: new Date(d.row.received_at),
+        applied: d.applied,
+        duplicate: false,
+        overEligible: overEligible(d.entry.report.communeCode),
+        communeCode: d.entry.report.communeCode,
+        provinceCode: communes.get(d.entry.report.communeCode)?.provinceCode ?? "",
+        version: versions.get(d.entry.report.communeCode) ?? 0,
+      };
+    }
+    return receipts;
+
+    /** A key repeated inside the batch: its receipt is the first occurrence's, as a duplicate. */
+    function receiptOfFirst(entry: LedgerEntry): CommittedReport {
+      const first = decided.find((d) => d.entry.report.idempotencyKey === entry.report.idempotencyKey);
+      if (!first) throw new Error(`no receipt for ${entry.report.idempotencyKey}`);
+      return {
+        reportId: first.row.id,
+        idempotencyKey: entry.report.idempotencyKey,
+        receivedAt: new Date(first.row.received_at),
+        applied: first.applied,
+        duplicate: true,
+        overEligible: overEligible(entry.report.communeCode),
+        communeCode: entry.report.communeCode,
+        provinceCode: communes.get(entry.report.communeCode)?.provinceCode ?? "",
+        version: versions.get(entry.report.communeCode) ?? 0,
+      };
+    }
   });
 }
 
-async function receiptOfExisting(db: Database, idempotencyKey: string, contentHash: string): Promise<CommittedReport> {
-  const [row] = await queryRows<LedgerRow>(
+async function receiptsOfExisting(
+  db: Database,
+  keys: string[],
+): Promise<Map<string, { contentHash: string; receipt: CommittedReport }>> {
+  const rows = await queryRows<{
+    id: number;
+    key: string;
+    content_hash: string;
+    received_at: string;
+    applied: boolean;
+    over_eligible: boolean;
+    commune_code: string;
+    province_code: string;
+    version: number;
+  }>(
     db,
-    sql`select r.id::float8 as id, r.content_hash, to_json(r.received_at)#>>'{}' as received_at, r.applied, r.over_eligible,
-        r.commune_code, c.province_code, c.version::float8 as version
-      from reports r join commune_counters c using (commune_code) where r.idempotency_key = ${idempotencyKey}`,
+    sql`select r.id::float8 as id, r.idempotency_key::text as key, r.content_hash, to_json(r.received_at)#>>'{}' as received_at,
+        r.applied, r.over_eligible, r.commune_code, c.province_code, c.version::float8 as version
+      from reports r join commune_counters c using (commune_code)
+      where r.idempotency_key in (select (jsonb_array_elements_text(${json(keys)}))::uuid)`,
   );
-  if (!row) throw new Error(`report ${idempotencyKey} vanished after a key conflict`);
-  if (row.content_hash !== contentHash) throw new ReportConflictError(idempotencyKey);
-  return {
-    reportId: row.id,
-    idempotencyKey,
-    receivedAt: new Date(row.received_at),
-    applied: row.applied,
-    duplicate: true,
-    overEligible: row.over_eligible,
-    communeCode: row.commune_code,
-    provinceCode: row.province_code,
-    version: row.version,
-  };
+  return new Map(
+    rows.map((row) => [
+      row.key,
+      {
+        contentHash: row.content_hash,
+        receipt: {
+          reportId: row.id,
+          idempotencyKey: row.key,
+          receivedAt: new Date(row.received_at),
+          applied: row.applied,
+          duplicate: true,
+          overEligible: row.over_eligible,
+          communeCode: row.commune_code,
+          provinceCode: row.province_code,
+          version: row.version,
+        },
+      },
+    ]),
+  );
+}
+
+/** A batch of counts reports, all or nothing. */
+export function submitReports(db: Database, reports: readonly CountsReport[]): Promise<CommittedReport[]> {
+  return writeLedgerEntries(
+    db,
+    reports.map((report) => ({ report, mode: report.mode })),
+  );
+}
+
+/** One counts report. */
+export async function submitCountsReport(db: Database, report: CountsReport): Promise<CommittedReport> {
+  const [receipt] = await submitReports(db, [report]);
+  if (!receipt) throw new Error("no receipt");
+  return receipt;
 }

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+
+/** A validation problem a person can act on: which field, and why, in both languages. */
+export interface FieldError {
+  /** dotted path in the submitted report, e.g. "counters.eidL2Activated" or "reports.3.communeCode" */
+  field: string;
+  vi: string;
+  en: string;
+}
+
+/** The messages of every validation rule, in Vietnamese and English. */
+export const VALIDATION_MESSAGES = {
+  required: { vi: "thiếu trường bắt buộc", en: "is required" },
+  type: { vi: "sai kiểu dữ liệu", en: "has the wrong type" },
+  integer: { vi: "phải là số nguyên", en: "must be a whole number" },
+  negative: { vi: "không được âm", en: "must not be negative" },
+  tooLarge: { vi: "quá lớn (tối đa 10.000.000)", en: "is too large (at most 10,000,000)" },
+  format: { vi: "sai định dạng", en: "has the wrong format" },
+  unknownField: { vi: "trường không được hỗ trợ", en: "is not a known field" },
+  emptyReport: { vi: "báo cáo không có số liệu nào", en: "the report has no figures" },
+  futureAsOf: { vi: "thời điểm số liệu ở tương lai (quá 5 phút)", en: "is more than 5 minutes in the future" },
+  unknownCommune: { vi: "không có xã, phường, đặc khu với mã này", en: "no commune has this code" },
+  unknownVillage: { vi: "không có thôn, tổ dân phố với mã này", en: "no village or residential group has this code" },
+  villageOfOtherCommune: {
+    vi: "thôn, tổ dân phố thuộc xã, phường khác",
+    en: "this village belongs to another commune",
+  },
+  unknownReport: { vi: "không có báo cáo với mã này", en: "no report has this id" },
+  invalid: { vi: "không hợp lệ", en: "is not valid" },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ValidationRule = keyof typeof VALIDATION_MESSAGES;
+
+export function fieldError(field: string, rule: ValidationRule): FieldError {
+  return { field, ...VALIDATION_MESSAGES[rule] };
+}
+
+function ruleOf(issue: z.core.$ZodIssue): ValidationRule {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? "required" : "type";
+    case "too_small":
+      return "negative";
+    case "too_big":
+      return "tooLarge";
+    case "invalid_format":
+      return "format";
+    case "unrecognized_keys":
+      return "unknownField";
+    case "custom": {
+      const rule = (issue.params as { rule?: ValidationRule } | undefined)?.rule;
+      return rule ?? "invalid";
+    }
+    default:
+      return "invalid";
+  }
+}
+
+/** Every issue of a failed parse, as field errors ("counters.eidL2Activated: phải là số nguyên"). */
+export function fieldErrorsOf(error: z.ZodError, prefix = ""): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => fieldError([path, key].filter(Boolean).join("."), "unknownField"));
+    }
+    if (issue.code === "invalid_type" && issue.expected === "int") return [fieldError(path, "integer")];
+    return [fieldError(path, ruleOf(issue))];
+  });
+}
+
+/** "field: vi / en" lines, for logs, CLIs and error messages. */
+export function describeFieldErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.field}: ${e.vi} / ${e.en}`).join("\n");
+}
