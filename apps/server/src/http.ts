@@ -3,6 +3,8 @@ import { appRouter, createContext, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
+import { createServerCaller } from "./caller";
+import { handleReportsPost } from "./ingest-http";
 
 /** One HTTP server: tRPC under /trpc, a health check, and (attached later) socket.io. */
 export function createHttpServer({ db, live, logger }: { db: Database; live: LivePublisher; logger: Logger }) {
@@ -14,9 +16,17 @@ export function createHttpServer({ db, live, logger }: { db: Database; live: Liv
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC procedure failed");
     },
   });
+  const caller = createServerCaller(db, live);
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) return void trpc(req, res);
+    if (url === "/api/v1/reports") {
+      return void handleReportsPost(req, res, caller).catch((err: unknown) => {
+        logger.error({ err }, "report ingest failed");
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { vi: "Lỗi máy chủ", en: "Server error" } }));
+      });
+    }
     if (url === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       return void res.end(JSON.stringify({ ok: true }));

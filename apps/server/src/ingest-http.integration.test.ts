@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
+import type { CommittedReport } from "@pulse/db/queries";
+import { seededDatabase, testEnv } from "@pulse/db/testing";
+import { sql } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHttpServer } from "./http";
+
+const logger = pino({ level: "silent" });
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
+}
+
+const report = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  communeCode: "00082",
+  villageCode: "00082-002",
+  asOf: new Date().toISOString(),
+  reporter: "Hệ thống quốc gia",
+  source: "api",
+  mode: "increment",
+  counters: { eidL2Activated: 3 },
+  ...overrides,
+});
+
+const post = (url: string, body: unknown, contentType = "application/json") =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
+  let handle: DatabaseHandle;
+  let server: Server;
+  let url: string;
+  const published: CommittedReport[] = [];
+  beforeAll(async () => {
+    handle = await seededDatabase();
+    server = createHttpServer({ db: handle.db, live: { reportCommitted: (r) => published.push(r) }, logger });
+    url = await listen(server);
+  });
+  afterAll(async () => {
+    server.close();
+    await handle.close();
+  });
+
+  const ledgerSize = async () =>
+    (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from reports`))[0]?.n ?? Number.NaN;
+
+  it("accepts a report, acknowledges it after commit and tells the live hub", async () => {
+    const body = report();
+    const response = await post(url, body);
+    expect(response.status).toBe(200);
+    const { receipts } = (await response.json()) as { receipts: CommittedReport[] };
+    expect(receipts[0]).toMatchObject({ idempotencyKey: body.idempotencyKey, duplicate: false, communeCode: "00082" });
+    expect(published.at(-1)?.idempotencyKey).toBe(body.idempotencyKey);
+  });
+
+  it("returns the first receipt for a repeated key, and 409 when the key is reused for other content", async () => {
+    const body = report();
+    const first = (await (await post(url, body)).json()) as { receipts: CommittedReport[] };
+    const again = (await (await post(url, body)).json()) as { receipts: CommittedReport[] };
+    expect(again.receipts[0]).toMatchObject({ reportId: first.receipts[0]?.reportId, duplicate: true });
+    const conflict = await post(url, { ...body, counters: { eidL2Activated: 4 } });
+    expect(conflict.status).toBe(409);
+    expect(((await conflict.json()) as { error: { vi: string } }).error.vi).toMatch(/đã dùng cho một báo cáo khác/);
+  });
+
+  it("accepts a batch as an array or { reports }, all or nothing", async () => {
+    expect((await post(url, [report(), report()])).status).toBe(200);
+    const before = await ledgerSize();
+    const bad = await post(url, { reports: [report(), report({ communeCode: "99999" })] });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fieldErrors: { field: string }[] } }).error.fieldErrors).toEqual([
+      expect.objectContaining({ field: "1.communeCode", en: "no commune has this code" }),
+    ]);
+    expect(await ledgerSize()).toBe(before);
+  });
+
+  it.each([
+    ["a negative number", report({ counters: { eidL2Activated: -5 } }), "counters.eidL2Activated", "không được âm"],
+    ["a fraction", report({ counters: { eidL2Activated: 2.5 } }), "counters.eidL2Activated", "phải là số nguyên"],
+    [
+      "an absurd number",
+      report({ counters: { eidL2Activated: 20_000_000 } }),
+      "counters.eidL2Activated",
+      "quá lớn (tối đa 10.000.000)",
+    ],
+    ["an empty report", report({ counters: {} }), "counters", "báo cáo không có số liệu nào"],
+    [
+      "an as-of in the future",
+      report({ asOf: new Date(Date.now() + 3600_000).toISOString() }),
+      "asOf",
+      "thời điểm số liệu ở tương lai (quá 5 phút)",
+    ],
+    [
+      "an unknown commune",
+      report({ communeCode: "99999", villageCode: undefined }),
+      "communeCode",
+      "không có xã, phường, đặc khu với mã này",
+    ],
+    ["an unknown village", report({ villageCode: "00082-900" }), "villageCode", "không có thôn, tổ dân phố với mã này"],
+    [
+      "a village of another commune",
+      report({ villageCode: "02026-001" }),
+      "villageCode",
+      "thôn, tổ dân phố thuộc xã, phường khác",
+    ],
+    [
+      "a personal field",
+      report({ counters: { eidL2Activated: 1, citizenId: 1 } }),
+      "counters.citizenId",
+      "trường không được hỗ trợ",
+    ],
+  ])("refuses %s with 422 naming the field, and writes nothing", async (_case, body, field, vi) => {
+    const before = await ledgerSize();
+    const response = await post(url, body);
+    expect(response.status).toBe(422);
+    const { error } = (await response.json()) as {
+      error: { fieldErrors: { field: string; vi: string; en: string }[] };
+    };
+    expect(error.fieldErrors).toContainEqual(expect.objectContaining({ field, vi }));
+    expect(error.fieldErrors.every((e) => e.en.length > 0)).toBe(true);
+    expect(await ledgerSize()).toBe(before);
+  });
+
+  it("answers 400 to malformed JSON, 415 to another content type, 413 over 1 MB", async () => {
+    expect((await post(url, "{not json")).status).toBe(400);
+    expect((await post(url, JSON.stringify(report()), "text/plain")).status).toBe(415);
+    const huge = await post(url, { reports: [report({ reporter: "x".repeat(1_100_000) })] });
+    expect(huge.status).toBe(413);
+  });
+
+  it("answers 503 with Retry-After when the database is unreachable, writing nothing", async () => {
+    const down = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/unreachable", maxConnections: 1 });
+    const downServer = createHttpServer({ db: down.db, live: { reportCommitted: () => undefined }, logger });
+    const downUrl = await listen(downServer);
+    const response = await post(downUrl, report());
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    downServer.close();
+    await down.close();
+  });
+});

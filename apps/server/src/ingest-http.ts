@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPCError } from "@trpc/server";
+import { fieldErrorsOf, type FieldError } from "@pulse/schema";
+import { ZodError } from "zod";
+import type { ServerCaller } from "./caller";
+
+/** Payloads above this are refused with 413 before being read further. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** How long a client should wait before retrying when the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly vi: string,
+    readonly en: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(en);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES)
+      return reject(new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB"));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB"));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * `POST /api/v1/reports` for other systems: one report, an array, or `{ "reports": [...] }`
+ * (all or nothing), through the same procedures as the app. Answers 200 with receipts, 400
+ * malformed JSON, 413 over 1 MB, 415 not JSON, 422 invalid (every field named, vi and en),
+ * 409 a reused idempotency key, 503 with Retry-After when the database is unreachable.
+ */
+export async function handleReportsPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: ServerCaller,
+): Promise<void> {
+  try {
+    if (req.method !== "POST") throw new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted");
+    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json") {
+      throw new HttpProblem(415, "Nội dung phải là application/json", "Content-Type must be application/json");
+    }
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new HttpProblem(400, "JSON không hợp lệ", "Malformed JSON");
+    }
+    const batch = Array.isArray(body) ? body : (body as { reports?: unknown } | null)?.reports;
+    if (batch !== undefined) {
+      const receipts = await caller.reports.submitBatch(batch as never);
+      return send(res, 200, { receipts });
+    }
+    const receipt = await caller.reports.submit(body as never);
+    send(res, 200, { receipts: [receipt] });
+  } catch (error) {
+    if (error instanceof HttpProblem) {
+      return send(res, error.status, { error: { vi: error.vi, en: error.en, fieldErrors: error.fieldErrors } });
+    }
+    if (error instanceof TRPCError) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof ZodError
+          ? fieldErrorsOf(cause)
+          : ((cause as { errors?: FieldError[] } | undefined)?.errors ?? []);
+      const status = error.code === "BAD_REQUEST" ? 422 : getHTTPStatusCodeFromError(error);
+      const [vi, en] =
+        error.code === "BAD_REQUEST" ? ["Báo cáo không hợp lệ", "Invalid report"] : error.message.split(" / ");
+      const headers: Record<string, string> = status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
+      return send(res, status, { error: { vi, en: en ?? vi, code: error.code, fieldErrors } }, headers);
+    }
+    throw error;
+  }
+}
