@@ -23,7 +23,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "scripts/**", "apps/web/e2e/**"],
+    // Test harnesses pass their own environment on to the processes they start.
+    files: ["**/env.ts", "scripts/**", "apps/web/e2e/**", "apps/server/src/testing/**"],
     rules: { "no-restricted-properties": "off" },
   },
   // Layering: schema and indicators import nothing internal; packages never import apps.

@@ -19,8 +19,13 @@ export const env = z
     /** seed the synthetic demo and keep feeding it reports */
     PULSE_DEMO: flag.default(true),
     DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(1500),
+    /** where `npm run import` sends files: the running server (default: this machine, PORT) */
+    PULSE_API_URL: z.url().optional(),
+    /** set by npm to the directory a script was started from: CLIs resolve file arguments against it */
+    INIT_CWD: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
+  .transform((e) => ({ ...e, PULSE_API_URL: e.PULSE_API_URL ?? `http://127.0.0.1:${e.PORT}` }))
   .parse(process.env);
 
 export type Env = typeof env;

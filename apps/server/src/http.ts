@@ -4,6 +4,8 @@ import type { Database } from "@pulse/db/client";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { createServerCaller } from "./caller";
+import { HttpProblem, sendJson, sendProblem } from "./http-problem";
+import { handleImportPost } from "./import/import-http";
 import { handleReportsPost } from "./ingest-http";
 
 /** One HTTP server: tRPC under /trpc, a health check, and (attached later) socket.io. */
@@ -17,24 +19,19 @@ export function createHttpServer({ db, live, logger }: { db: Database; live: Liv
     },
   });
   const caller = createServerCaller(db, live);
+  const failed = (res: ServerResponse) => (err: unknown) => {
+    logger.error({ err }, "request failed");
+    if (res.headersSent) return void res.end();
+    sendProblem(res, new HttpProblem(500, "Lỗi máy chủ", "Server error"));
+  };
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
+    const path = url.split("?")[0];
     if (url.startsWith("/trpc/")) return void trpc(req, res);
-    if (url === "/api/v1/reports") {
-      return void handleReportsPost(req, res, caller).catch((err: unknown) => {
-        logger.error({ err }, "report ingest failed");
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { vi: "Lỗi máy chủ", en: "Server error" } }));
-      });
-    }
-    if (url === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" });
-      return void res.end(JSON.stringify({ ok: true }));
-    }
+    if (path === "/api/v1/reports") return void handleReportsPost(req, res, caller).catch(failed(res));
+    if (path === "/api/v1/imports") return void handleImportPost(req, res, { db, live, logger }).catch(failed(res));
+    if (path === "/healthz") return sendJson(res, 200, { ok: true });
     // socket.io handles /socket.io/ itself; anything else is not ours.
-    if (!url.startsWith("/socket.io/")) {
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "not found" }));
-    }
+    if (!url.startsWith("/socket.io/")) sendProblem(res, new HttpProblem(404, "Không tìm thấy", "Not found"));
   });
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HttpProblem, mediaType, sendJson as send, sendProblem } from "./http-problem";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPCError } from "@trpc/server";
 import { fieldErrorsOf, type FieldError } from "@pulse/schema";
@@ -9,17 +10,6 @@ import type { ServerCaller } from "./caller";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a client should wait before retrying when the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
-
-class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly vi: string,
-    readonly en: string,
-    readonly fieldErrors: FieldError[] = [],
-  ) {
-    super(en);
-  }
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -40,12 +30,6 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
-}
-
 /**
  * `POST /api/v1/reports` for other systems: one report, an array, or `{ "reports": [...] }`
  * (all or nothing), through the same procedures as the app. Answers 200 with receipts, 400
@@ -59,8 +43,7 @@ export async function handleReportsPost(
 ): Promise<void> {
   try {
     if (req.method !== "POST") throw new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted");
-    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-    if (type !== "application/json") {
+    if (mediaType(req.headers["content-type"]) !== "application/json") {
       throw new HttpProblem(415, "Nội dung phải là application/json", "Content-Type must be application/json");
     }
     const text = await readBody(req);
@@ -79,7 +62,7 @@ export async function handleReportsPost(
     send(res, 200, { receipts: [receipt] });
   } catch (error) {
     if (error instanceof HttpProblem) {
-      return send(res, error.status, { error: { vi: error.vi, en: error.en, fieldErrors: error.fieldErrors } });
+      return sendProblem(res, error);
     }
     if (error instanceof TRPCError) {
       const cause = error.cause;

@@ -31,6 +31,7 @@ describe("validation errors name the field in Vietnamese and English", () => {
     [{ communeCode: "82" }, "communeCode", "sai định dạng"],
     [{ asOf: new Date(Date.now() + 6 * 60_000).toISOString() }, "asOf", "thời điểm số liệu ở tương lai (quá 5 phút)"],
     [{ reporter: undefined }, "reporter", "thiếu trường bắt buộc"],
+    [{ mode: "sideways" }, "mode", "phải là một trong: increment, snapshot"],
   ])("%j → %s", (override, field, vi) => {
     const errors = errorsFor({ ...valid, ...override });
     expect(errors).toHaveLength(1);

@@ -38,7 +38,8 @@ export function fieldError(field: string, rule: ValidationRule): FieldError {
 function ruleOf(issue: z.core.$ZodIssue): ValidationRule {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "required" : "type";
+      // zod 4 leaves `input` out of issues unless asked; its message still says what was received.
+      return issue.message.endsWith("received undefined") ? "required" : "type";
     case "too_small":
       return "negative";
     case "too_big":
@@ -64,6 +65,10 @@ export function fieldErrorsOf(error: z.ZodError, prefix = ""): FieldError[] {
       return issue.keys.map((key) => fieldError([path, key].filter(Boolean).join("."), "unknownField"));
     }
     if (issue.code === "invalid_type" && issue.expected === "int") return [fieldError(path, "integer")];
+    if (issue.code === "invalid_value") {
+      const values = issue.values.map(String).join(", ");
+      return [{ field: path, vi: `phải là một trong: ${values}`, en: `must be one of: ${values}` }];
+    }
     return [fieldError(path, ruleOf(issue))];
   });
 }

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
+// Test harness only: the same process helpers the server's own tests use.
+import { exited, runProcess as run, waitForHttp as waitFor } from "../../../server/src/testing/child-process";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -11,35 +12,6 @@ export interface Stack {
   webUrl: string;
   apiUrl: string;
   stop(): Promise<void>;
-}
-
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms`);
-}
-
-function run(name: string, cwd: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  child.on("exit", (code) => {
-    if (code && code !== 0 && code !== 143) console.error(`[${name}] exited ${code}\n${output.join("")}`);
-  });
-  return child;
 }
 
 /**
@@ -79,9 +51,7 @@ export async function startStack({
   );
   const stop = async () => {
     for (const child of [web, server]) child.kill("SIGTERM");
-    await Promise.all(
-      [web, server].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
-    );
+    await Promise.all([web, server].map(exited));
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {

@@ -1,3 +1,3 @@
-export { seededDatabase, emptyDatabase, testEnv } from "./database";
+export { seededDatabase, seededDatabaseForProcess, emptyDatabase, testEnv } from "./database";
 export { TEST_NOW } from "./fixed-now";
 export { countsReport, villageOf } from "./reports";

@@ -1,0 +1,200 @@
+import { createReadStream } from "node:fs";
+import type { LivePublisher } from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import { loadUnitIndex, submitReports } from "@pulse/db/queries";
+import { VALIDATION_MESSAGES, type CountsReport } from "@pulse/schema";
+import { parse, type CsvError } from "csv-parse";
+import { csvHeaderProblems, reportFromCsvRecord, type CsvProblem } from "./csv-row";
+
+export interface ImportProgress {
+  phase: "validate" | "write";
+  /** rows read in this phase */
+  rows: number;
+  /** valid rows to write (known once validation is done) */
+  total: number | null;
+  /** rows committed (new or already imported) */
+  written: number;
+  elapsedMs: number;
+}
+
+export interface ImportResult {
+  status: "imported" | "rejected";
+  rows: number;
+  invalidRows: number;
+  problems: number;
+  /** rows committed by this run */
+  imported: number;
+  /** rows whose key was already in the ledger: counted before, not again */
+  duplicates: number;
+  elapsedMs: number;
+  peakRssBytes: number;
+}
+
+export interface ImportOptions {
+  /** import the good rows and report the bad ones, instead of writing nothing */
+  skipInvalid: boolean;
+  /** rows per transaction */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** every problem found, as it is found (a file can have millions: they are not kept) */
+  onProblem?: (problem: CsvProblem) => void;
+  live?: LivePublisher;
+}
+
+const PROGRESS_EVERY_MS = 250;
+
+interface CsvRow {
+  record: Record<string, string>;
+  line: number;
+}
+
+/** Streams the file's records with their line numbers; structural errors become problems. */
+async function* csvRows(path: string, onHeader: (header: string[]) => void, onBroken: (p: CsvProblem) => void) {
+  const parser = createReadStream(path).pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      relax_column_count: true,
+      info: true,
+      columns: (header: string[]) => {
+        onHeader(header);
+        return header;
+      },
+    }),
+  );
+  let uneven = 0;
+  parser.on("skip", (error: CsvError) => {
+    onBroken({
+      line: Number(error.lines),
+      column: "*",
+      vi: `dòng CSV hỏng (${error.code})`,
+      en: `malformed CSV line (${error.code})`,
+    });
+  });
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number; invalid_field_length: number };
+  }>) {
+    const row: CsvRow = { record, line: info.lines };
+    // csv-parse counts records whose length differs from the header; this one did if the count moved.
+    if (info.invalid_field_length !== uneven) {
+      uneven = info.invalid_field_length;
+      onBroken({
+        line: info.lines,
+        column: "*",
+        vi: "số cột không khớp dòng tiêu đề",
+        en: "the number of cells does not match the header",
+      });
+      continue;
+    }
+    yield row;
+  }
+}
+
+/**
+ * Imports a CSV file of counts reports in two streamed passes (constant memory, any size):
+ * first every row is validated, against the schema and the geography, and nothing is written
+ * if any is bad (unless `skipInvalid`); then the good rows are written in batches through the
+ * same ledger writer as every other way in. Keys come from each row's line and content, so a
+ * re-run (after a crash, or of the same file) counts nothing twice.
+ */
+export async function importCsvFile(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 1000;
+  let peakRssBytes = process.memoryUsage.rss();
+  let lastProgress = 0;
+  const progress = (p: Omit<ImportProgress, "elapsedMs">, force = false) => {
+    const now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
+    options.onProgress?.({ ...p, elapsedMs: now - started });
+  };
+
+  const units = await loadUnitIndex(db);
+  const badLines = new Set<number>();
+  let problems = 0;
+  let headerBroken = false;
+  const problem = (p: CsvProblem) => {
+    problems += 1;
+    badLines.add(p.line);
+    options.onProblem?.(p);
+  };
+  const onHeader = (header: string[]) => {
+    const found = csvHeaderProblems(header);
+    headerBroken = found.length > 0;
+    found.forEach(problem);
+  };
+
+  let rows = 0;
+  const brokenRow = (p: CsvProblem) => {
+    rows += 1;
+    problem(p);
+  };
+  for await (const { record, line } of csvRows(path, onHeader, brokenRow)) {
+    rows += 1;
+    if (headerBroken) break;
+    const parsed = reportFromCsvRecord(record, line);
+    if (parsed.problems) parsed.problems.forEach(problem);
+    else for (const p of referenceProblems(parsed.report, line, units)) problem(p);
+    progress({ phase: "validate", rows, total: null, written: 0 });
+  }
+  const invalidRows = badLines.size;
+  const result = { rows, invalidRows, problems, imported: 0, duplicates: 0 };
+  if (headerBroken || (problems > 0 && !options.skipInvalid)) {
+    return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes };
+  }
+
+  const total = rows - invalidRows;
+  let batch: CountsReport[] = [];
+  let seen = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const receipts = await submitReports(db, batch);
+    batch = [];
+    for (const receipt of receipts) {
+      if (receipt.duplicate) result.duplicates += 1;
+      else {
+        result.imported += 1;
+        options.live?.reportCommitted(receipt);
+      }
+    }
+  };
+  for await (const { record, line } of csvRows(
+    path,
+    () => undefined,
+    () => undefined,
+  )) {
+    seen += 1;
+    if (badLines.has(line)) continue;
+    const { report } = reportFromCsvRecord(record, line);
+    if (!report) continue;
+    batch.push(report);
+    if (batch.length >= batchSize) await flush();
+    progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
+  }
+  await flush();
+  progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates }, true);
+  return { status: "imported", ...result, elapsedMs: Date.now() - started, peakRssBytes };
+}
+
+function referenceProblems(
+  report: CountsReport,
+  line: number,
+  units: { communes: Set<string>; villages: Map<string, string> },
+): CsvProblem[] {
+  const found: CsvProblem[] = [];
+  if (!units.communes.has(report.communeCode)) {
+    found.push({ line, column: "communeCode", ...VALIDATION_MESSAGES.unknownCommune });
+  }
+  if (report.villageCode) {
+    const commune = units.villages.get(report.villageCode);
+    if (commune === undefined) found.push({ line, column: "villageCode", ...VALIDATION_MESSAGES.unknownVillage });
+    else if (commune !== report.communeCode && units.communes.has(report.communeCode)) {
+      found.push({ line, column: "villageCode", ...VALIDATION_MESSAGES.villageOfOtherCommune });
+    }
+  }
+  return found;
+}

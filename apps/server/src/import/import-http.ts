@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { isDatabaseUnavailable, type LivePublisher } from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import type { Logger } from "pino";
+import { HttpProblem, mediaType, sendJson, sendProblem } from "../http-problem";
+import type { CsvProblem } from "./csv-row";
+import { importCsvFile, type ImportProgress, type ImportResult } from "./import-csv";
+
+/** Uploads above this are refused (a million rows is about 80 MB). */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+/** A plain-JSON answer lists at most this many problems; the NDJSON stream lists them all. */
+const LISTED_PROBLEMS = 1000;
+
+/** What the NDJSON stream of `POST /api/v1/imports` carries, one object per line. */
+export type ImportEvent =
+  | { type: "uploaded"; bytes: number }
+  | ({ type: "progress" } & ImportProgress)
+  | ({ type: "problem" } & CsvProblem)
+  | ({ type: "result" } & ImportResult)
+  | { type: "error"; vi: string; en: string; retryable: boolean };
+
+/** Streams the request body to a file, refusing it past `MAX_IMPORT_BYTES`. */
+async function saveUpload(req: IncomingMessage, path: string): Promise<number> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > MAX_IMPORT_BYTES ? tooLarge() : null, chunk);
+    },
+  });
+  await pipeline(req, limit, createWriteStream(path));
+  return bytes;
+}
+
+const tooLarge = () => new HttpProblem(413, "Tệp lớn hơn 1 GB", "File larger than 1 GB");
+
+/**
+ * `POST /api/v1/imports[?skipInvalid=true]` with a `text/csv` body: the CSV import, for the web
+ * page and `npm run import`. With `Accept: application/x-ndjson` it streams progress, every
+ * problem and the result; otherwise it answers once: 200 imported, 422 rejected (problems listed).
+ */
+export async function handleImportPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { db, live, logger }: { db: Database; live: LivePublisher; logger: Logger },
+): Promise<void> {
+  if (req.method !== "POST") return sendProblem(res, new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted"));
+  if (mediaType(req.headers["content-type"]) !== "text/csv") {
+    return sendProblem(res, new HttpProblem(415, "Nội dung phải là text/csv", "Content-Type must be text/csv"));
+  }
+  const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+  const skipInvalid = ["true", "1"].includes(query.get("skipInvalid") ?? "");
+  const streaming = (req.headers.accept ?? "").includes("application/x-ndjson");
+  const path = join(tmpdir(), `pulse-import-${randomUUID()}.csv`);
+  try {
+    const bytes = await saveUpload(req, path);
+    const listed: CsvProblem[] = [];
+    const emit = (event: ImportEvent) => void res.write(`${JSON.stringify(event)}\n`);
+    if (streaming) {
+      res.writeHead(200, { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" });
+      emit({ type: "uploaded", bytes });
+    }
+    try {
+      const result = await importCsvFile(db, path, {
+        skipInvalid,
+        live,
+        onProgress: (p) => streaming && emit({ type: "progress", ...p }),
+        onProblem: (p) =>
+          streaming ? emit({ type: "problem", ...p }) : listed.length < LISTED_PROBLEMS && listed.push(p),
+      });
+      logger.info({ ...result, bytes, skipInvalid }, "CSV import finished");
+      if (streaming) {
+        emit({ type: "result", ...result });
+        res.end();
+      } else sendJson(res, result.status === "imported" ? 200 : 422, { result, problems: listed });
+    } catch (error) {
+      const retryable = isDatabaseUnavailable(error);
+      logger.error({ err: error }, "CSV import failed");
+      const [vi, en] = retryable
+        ? [
+            "Cơ sở dữ liệu tạm thời không truy cập được; hãy nhập lại tệp, các dòng đã ghi không bị tính hai lần",
+            "Database unavailable; import the file again, rows already written will not count twice",
+          ]
+        : ["Lỗi máy chủ khi nhập tệp; hãy nhập lại", "Server error during import; import the file again"];
+      if (!streaming) {
+        return sendJson(res, retryable ? 503 : 500, { error: { vi, en } }, retryable ? { "retry-after": "5" } : {});
+      }
+      emit({ type: "error", vi, en, retryable });
+      res.end();
+    }
+  } catch (error) {
+    if (error instanceof HttpProblem) return sendProblem(res, error);
+    throw error;
+  } finally {
+    await rm(path, { force: true });
+  }
+}
