@@ -1,0 +1,119 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request, type IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { queryRows } from "@pulse/db/client";
+import { verifyCounters } from "@pulse/db/queries";
+import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { exited, freePort, startServerProcess } from "../testing/child-process";
+import type { ImportEvent } from "./import-http";
+
+const ROWS = 30_000;
+const COMMUNES = ["00082", "02026", "03439"];
+
+/** A file of increments spread over the villages of three communes; returns what it adds up to. */
+function generateCsv(path: string): number {
+  const lines = ["communeCode,villageCode,asOf,reporter,mode,eidL2Activated"];
+  let total = 0;
+  for (let i = 0; i < ROWS; i++) {
+    const commune = COMMUNES[i % COMMUNES.length] ?? "00082";
+    const activated = 1 + (i % 5);
+    total += activated;
+    lines.push(
+      `${commune},${commune}-00${1 + (i % 5)},2025-08-${String(1 + (i % 28)).padStart(2, "0")},Tổ CNS,increment,${activated}`,
+    );
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return total;
+}
+
+/** Uploads the file and yields the NDJSON events as they come. */
+async function* upload(port: number, path: string): AsyncGenerator<ImportEvent> {
+  const req = request({
+    host: "127.0.0.1",
+    port,
+    path: "/api/v1/imports",
+    method: "POST",
+    headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
+  });
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
+    req.once("response", resolve);
+    req.once("error", reject);
+  });
+  createReadStream(path).pipe(req);
+  const res = await response;
+  // The server may die mid-stream: that ends the iteration, it is not an error of the test.
+  req.on("error", () => undefined);
+  res.on("error", () => undefined);
+  const lines = createInterface({ input: res });
+  lines.on("error", () => undefined);
+  try {
+    for await (const line of lines) yield JSON.parse(line) as ImportEvent;
+  } finally {
+    req.destroy();
+  }
+}
+
+describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testEnv.PULSE_TEST_DB}`, () => {
+  const dir = mkdtempSync(join(tmpdir(), "pulse-crash-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("ends with exactly the right totals once restarted and the import re-run", async () => {
+    const database = await seededDatabaseForProcess();
+    const file = join(dir, "big.csv");
+    const expectedAdded = generateCsv(file);
+    const activatedIn = async () => {
+      const handle = await database.open();
+      try {
+        const [row] = await queryRows<{ activated: number; ledger: number }>(
+          handle.db,
+          sql`select (select sum(eid_l2_activated)::int from commune_counters where commune_code in ('00082','02026','03439')) as activated,
+            (select count(*)::int from reports) as ledger`,
+        );
+        return { ...row, mismatches: await verifyCounters(handle.db) };
+      } finally {
+        await handle.close();
+      }
+    };
+    const before = await activatedIn();
+    const env = { ...database.env, PULSE_DEMO: "false" };
+    const port = await freePort();
+    try {
+      let server = await startServerProcess(port, env);
+      let writtenWhenKilled = 0;
+      try {
+        for await (const event of upload(port, file)) {
+          if (event.type === "progress" && event.phase === "write" && event.written >= 2000) {
+            writtenWhenKilled = event.written;
+            server.kill("SIGKILL");
+            break;
+          }
+        }
+      } catch {
+        // the connection dies with the server
+      }
+      await exited(server);
+      expect(writtenWhenKilled).toBeGreaterThan(0);
+      expect(writtenWhenKilled).toBeLessThan(ROWS);
+
+      server = await startServerProcess(port, env);
+      let result: Extract<ImportEvent, { type: "result" }> | undefined;
+      for await (const event of upload(port, file)) if (event.type === "result") result = event;
+      server.kill("SIGTERM");
+      await exited(server);
+
+      expect(result).toMatchObject({ status: "imported", rows: ROWS });
+      expect(result?.duplicates).toBeGreaterThanOrEqual(writtenWhenKilled);
+      expect((result?.imported ?? 0) + (result?.duplicates ?? 0)).toBe(ROWS);
+      const after = await activatedIn();
+      expect(after.activated).toBe((before.activated ?? 0) + expectedAdded);
+      expect(after.ledger).toBe((before.ledger ?? 0) + ROWS);
+      expect(after.mismatches).toEqual([]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
