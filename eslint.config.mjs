@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Test harnesses pass their own environment on to the processes they start.
-    files: ["**/env.ts", "scripts/**", "apps/web/e2e/**", "apps/server/src/testing/**"],
+    files: ["**/env.ts", "scripts/**", "apps/web/e2e/**", "apps/server/src/testing/**", "apps/server/bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
   // Layering: schema and indicators import nothing internal; packages never import apps.

@@ -102,7 +102,7 @@ async function* csvRows(path: string, onHeader: (header: string[]) => void, onBr
  */
 export async function importCsvFile(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 2000;
   let peakRssBytes = process.memoryUsage.rss();
   let lastProgress = 0;
   const progress = (p: Omit<ImportProgress, "elapsedMs">, force = false) => {
@@ -150,10 +150,10 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
   const total = rows - invalidRows;
   let batch: CountsReport[] = [];
   let seen = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const receipts = await submitReports(db, batch);
-    batch = [];
+  // One batch is written while the next is parsed: the database and this process work side by side.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (reports: CountsReport[]) => {
+    const receipts = await submitReports(db, reports);
     for (const receipt of receipts) {
       if (receipt.duplicate) result.duplicates += 1;
       else {
@@ -161,6 +161,11 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
         options.live?.reportCommitted(receipt);
       }
     }
+  };
+  const flush = async () => {
+    await writing;
+    writing = write(batch);
+    batch = [];
   };
   for await (const { record, line } of csvRows(
     path,
@@ -176,6 +181,7 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
     progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
   }
   await flush();
+  await writing;
   progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates }, true);
   return { status: "imported", ...result, elapsedMs: Date.now() - started, peakRssBytes };
 }

@@ -1,4 +1,4 @@
-import { correctReport, listRecentReports, submitReports } from "@pulse/db/queries";
+import { correctReport, listRecentReports, submitCountsReport, submitReports } from "@pulse/db/queries";
 import { correctionReport, countsReport, reportBatch, scope } from "@pulse/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -8,8 +8,7 @@ import { publicProcedure } from "../trpc";
 /** Reports are acknowledged after commit; the live hub is told then, and only of new ones. */
 export const reportsRouter = {
   submit: publicProcedure.input(countsReport).mutation(async ({ ctx, input }) => {
-    const [receipt] = await asIngestErrors(() => submitReports(ctx.db, [input]));
-    if (!receipt) throw new Error("no receipt");
+    const receipt = await asIngestErrors(() => submitCountsReport(ctx.db, input));
     if (!receipt.duplicate) ctx.live.reportCommitted(receipt);
     return receipt;
   }),

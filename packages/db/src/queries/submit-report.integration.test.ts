@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { CountsReport } from "@pulse/schema";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../client";
@@ -55,13 +56,34 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(await activated("commune", "00082")).toBe(before + 5);
   });
 
-  it("counts 50 concurrent submissions of one key once", async () => {
+  it.each([
+    [
+      "each in its own transaction (pool connections)",
+      (r: CountsReport) => submitReports(handle.db, [r]).then(([x]) => x),
+    ],
+    ["through group commit", (r: CountsReport) => submitCountsReport(handle.db, r)],
+  ])("counts 50 concurrent submissions of one key once, %s", async (_how, submit) => {
     const report = countsReport({ villageCode: village, counters: { eidL2Activated: 11 } });
     const before = await activated("commune", "00082");
-    const receipts = await Promise.all(Array.from({ length: 50 }, () => submitCountsReport(handle.db, report)));
-    expect(new Set(receipts.map((r) => r.reportId)).size).toBe(1);
-    expect(receipts.filter((r) => !r.duplicate)).toHaveLength(1);
+    const receipts = await Promise.all(Array.from({ length: 50 }, () => submit(report)));
+    expect(new Set(receipts.map((r) => r?.reportId)).size).toBe(1);
+    expect(receipts.filter((r) => !r?.duplicate)).toHaveLength(1);
     expect(await activated("commune", "00082")).toBe(before + 11);
+  });
+
+  it("under group commit, a reused key fails alone: the other reports of its group count", async () => {
+    const first = countsReport({ villageCode: village, counters: { eidL2Activated: 5 } });
+    const before = await activated("commune", "00082");
+    const results = await Promise.allSettled([
+      submitCountsReport(handle.db, first),
+      submitCountsReport(handle.db, { ...first, counters: { eidL2Activated: 6 } }),
+      submitCountsReport(handle.db, countsReport({ villageCode: village, counters: { eidL2Activated: 7 } })),
+      submitCountsReport(handle.db, countsReport({ communeCode: "99999", counters: { eidL2Activated: 8 } })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected"]);
+    expect(results[1]).toMatchObject({ reason: expect.any(ReportConflictError) });
+    expect(results[3]).toMatchObject({ reason: expect.any(ReportValidationError) });
+    expect(await activated("commune", "00082")).toBe(before + 5 + 7);
   });
 
   it("rejects the same key with different content and writes nothing", async () => {

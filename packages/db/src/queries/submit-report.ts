@@ -149,6 +149,12 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
   );
   if (referenceErrors.length > 0) throw new ReportValidationError(referenceErrors);
   const hashes = entries.map((e) => reportContentHash(e.report));
+  const firstHash = new Map<string, string>();
+  entries.forEach((e, i) => {
+    const seen = firstHash.get(e.report.idempotencyKey);
+    if (seen === undefined) firstHash.set(e.report.idempotencyKey, hashes[i] ?? "");
+    else if (seen !== hashes[i]) throw new ReportConflictError(e.report.idempotencyKey);
+  });
 
   return db.transaction(async (tx) => {
     // Keys are inserted in sorted order so concurrent batches cannot deadlock on the unique index.
@@ -439,9 +445,66 @@ export function submitReports(db: Database, reports: readonly CountsReport[]): P
   );
 }
 
-/** One counts report. */
-export async function submitCountsReport(db: Database, report: CountsReport): Promise<CommittedReport> {
-  const [receipt] = await submitReports(db, [report]);
-  if (!receipt) throw new Error("no receipt");
-  return receipt;
+/** At most this many single reports share one transaction. */
+const MAX_GROUP = 500;
+
+interface Pending {
+  report: CountsReport;
+  resolve(receipt: CommittedReport): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for single reports: while one transaction is writing, reports that arrive
+ * queue up and go together in the next one. The ledger writer costs the same eight
+ * statements for one report or five hundred, so under load this multiplies throughput; when
+ * idle, a report is written at once. If a group fails (a reused key, an unknown village…),
+ * its reports are retried one by one so each gets its own answer and nobody else's error.
+ */
+class GroupWriter {
+  private queue: Pending[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Database) {}
+
+  submit(report: CountsReport): Promise<CommittedReport> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ report, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const group = this.queue.splice(0, MAX_GROUP);
+      try {
+        const receipts = await submitReports(
+          this.db,
+          group.map((p) => p.report),
+        );
+        group.forEach((p, i) => {
+          const receipt = receipts[i];
+          if (receipt) p.resolve(receipt);
+          else p.reject(new Error("no receipt"));
+        });
+      } catch (error) {
+        if (group.length === 1) group[0]?.reject(error);
+        else
+          await Promise.all(
+            group.map((p) => submitReports(this.db, [p.report]).then(([r]) => r && p.resolve(r), p.reject)),
+          );
+      }
+    }
+    this.writing = false;
+  }
+}
+
+const writers = new WeakMap<Database, GroupWriter>();
+
+/** One counts report, acknowledged after the transaction that holds it commits. */
+export function submitCountsReport(db: Database, report: CountsReport): Promise<CommittedReport> {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new GroupWriter(db)));
+  return writer.submit(report);
 }

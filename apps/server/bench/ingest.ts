@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:ingest`: single-report throughput over HTTP (64 concurrent clients, every
+ * report a new idempotency key) and CSV import speed on a generated 1,000,000-row file, on
+ * Postgres and on PGlite. Each run starts the real server on a fresh, seeded database and prints
+ * its figures; nothing is asserted. `BENCH_ENGINES=postgres` or `BENCH_ROWS=200000` narrow it.
+ */
+import { randomUUID } from "node:crypto";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { request, type IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { z } from "zod";
+import { exited, freePort, startServerProcess } from "../src/testing/child-process";
+import type { ImportEvent } from "../src/import/import-http";
+
+const settings = z
+  .object({
+    BENCH_ENGINES: z.string().default("postgres,pglite"),
+    BENCH_ROWS: z.coerce.number().int().positive().default(1_000_000),
+    BENCH_SECONDS: z.coerce.number().int().positive().default(15),
+    BENCH_POSTGRES_URL: z.url().default("postgres://postgres@127.0.0.1:5432/test"),
+  })
+  .parse(process.env);
+
+const units = JSON.parse(
+  readFileSync(new URL("../../../packages/db/data/vn-admin-units.json", import.meta.url), "utf8"),
+) as { communes: { code: string }[] };
+/** Every seeded commune has villages 001…010 at least; reports spread over them like field teams do. */
+const villages = units.communes.flatMap((c) => [1, 2, 3, 4].map((n) => [c.code, `${c.code}-00${n}`] as const));
+const pick = () => villages[Math.floor(Math.random() * villages.length)] ?? ["00082", "00082-001"];
+
+async function httpThroughput(port: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 64,
+    duration: settings.BENCH_SECONDS,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/v1/reports",
+        headers: { "content-type": "application/json" },
+        setupRequest: (req) => {
+          const [communeCode, villageCode] = pick();
+          return {
+            ...req,
+            body: JSON.stringify({
+              idempotencyKey: randomUUID(),
+              communeCode,
+              villageCode,
+              asOf: new Date().toISOString(),
+              reporter: "bench",
+              source: "api",
+              mode: "increment",
+              counters: { eidL2Activated: 1, peopleTrained: 2 },
+            }),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    reportsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok: result["2xx"],
+    errors: result.non2xx + result.errors,
+  };
+}
+
+async function generateCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write("communeCode,villageCode,asOf,reporter,mode,eidL2Activated,peopleTrained,householdsVisited\n");
+  for (let i = 0; i < rows; i++) {
+    const [commune, village] = villages[(i * 7919) % villages.length] ?? ["00082", "00082-001"];
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    if (!out.write(`${commune},${village},2025-09-${day} 10:00,bench,increment,${1 + (i % 3)},${i % 5},${i % 2}\n`)) {
+      await once(out, "drain");
+    }
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+async function csvImport(port: number, path: string) {
+  const req = request({
+    host: "127.0.0.1",
+    port,
+    path: "/api/v1/imports",
+    method: "POST",
+    headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
+  });
+  const started = Date.now();
+  createReadStream(path).pipe(req);
+  const [res] = (await once(req, "response")) as [IncomingMessage];
+  let result: Extract<ImportEvent, { type: "result" }> | undefined;
+  for await (const line of createInterface({ input: res })) {
+    const event = JSON.parse(line) as ImportEvent;
+    if (event.type === "result") result = event;
+    if (event.type === "error") throw new Error(event.en);
+  }
+  if (!result) throw new Error("no result");
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    rows: result.rows,
+    imported: result.imported,
+    seconds: Number(seconds.toFixed(1)),
+    rowsPerSecond: Math.round(result.rows / seconds),
+    serverPeakRssMb: Math.round(result.peakRssBytes / 1048576),
+  };
+}
+
+async function databaseFor(engine: string): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (engine === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "pulse-bench-"));
+    return { env: { PGLITE_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `pulse_bench_${Date.now().toString(36)}`;
+  const admin = postgres(settings.BENCH_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+  await admin`create database ${admin(name)}`;
+  const url = new URL(settings.BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin`drop database if exists ${admin(name)} with (force)`;
+      await admin.end();
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "pulse-bench-csv-"));
+const csv = join(dir, "reports.csv");
+await generateCsv(csv, settings.BENCH_ROWS);
+console.log(`generated ${settings.BENCH_ROWS} rows (${Math.round(statSync(csv).size / 1048576)} MB)`);
+
+for (const engine of settings.BENCH_ENGINES.split(",")) {
+  const database = await databaseFor(engine);
+  const port = await freePort();
+  const server = await startServerProcess(port, {
+    ...database.env,
+    PULSE_DEMO: "true",
+    DEMO_FEED_INTERVAL_MS: "3600000",
+  });
+  try {
+    console.log(`\n${engine}: HTTP, 64 clients, ${settings.BENCH_SECONDS} s`);
+    console.log(await httpThroughput(port));
+    console.log(`${engine}: CSV import`);
+    console.log(await csvImport(port, csv));
+  } finally {
+    server.kill("SIGTERM");
+    await exited(server);
+    await database.drop();
+  }
+}
+rmSync(dir, { recursive: true, force: true });
