@@ -130,6 +130,40 @@ describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(await ledgerSize()).toBe(before);
   });
 
+  it("takes team and baseline changes through the same endpoint and ledger", async () => {
+    const envelope = { communeCode: "00082", asOf: new Date().toISOString(), reporter: "UBND phường", source: "api" };
+    const staff = await post(url, {
+      kind: "team",
+      idempotencyKey: randomUUID(),
+      ...envelope,
+      change: { action: "supportStaffSet", members: 4 },
+    });
+    expect(staff.status).toBe(200);
+    const baseline = await post(url, {
+      kind: "baseline",
+      idempotencyKey: randomUUID(),
+      ...envelope,
+      eligible: 29_000,
+      effectiveOn: "2026-11-01",
+    });
+    expect(baseline.status).toBe(200);
+    const [row] = await queryRows<{ eligible: number; support_staff: number }>(
+      handle.db,
+      sql`select eligible, support_staff from commune_counters where commune_code = '00082'`,
+    );
+    expect(row).toEqual({ eligible: 29_000, support_staff: 4 });
+    const bad = await post(url, {
+      kind: "baseline",
+      idempotencyKey: randomUUID(),
+      ...envelope,
+      eligible: -1,
+      effectiveOn: "hôm qua",
+    });
+    expect(bad.status).toBe(422);
+    const { error } = (await bad.json()) as { error: { fieldErrors: { field: string }[] } };
+    expect(error.fieldErrors.map((e) => e.field).sort()).toEqual(["effectiveOn", "eligible"]);
+  });
+
   it("answers 400 to malformed JSON, 415 to another content type, 413 over 1 MB", async () => {
     expect((await post(url, "{not json")).status).toBe(400);
     expect((await post(url, JSON.stringify(report()), "text/plain")).status).toBe(415);

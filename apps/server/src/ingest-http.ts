@@ -32,7 +32,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * `POST /api/v1/reports` for other systems: one report, an array, or `{ "reports": [...] }`
- * (all or nothing), through the same procedures as the app. Answers 200 with receipts, 400
+ * (all or nothing), or one team or baseline change, through the same procedures as the app. Answers 200 with receipts, 400
  * malformed JSON, 413 over 1 MB, 415 not JSON, 422 invalid (every field named, vi and en),
  * 409 a reused idempotency key, 503 with Retry-After when the database is unreachable.
  */
@@ -58,7 +58,14 @@ export async function handleReportsPost(
       const receipts = await caller.reports.submitBatch(batch as never);
       return send(res, 200, { receipts });
     }
-    const receipt = await caller.reports.submit(body as never);
+    // One entry: counts by default; `"kind": "team"` or `"baseline"` for the other ledger entries.
+    const { kind, ...entry } = (body ?? {}) as { kind?: unknown };
+    const receipt =
+      kind === "team"
+        ? await caller.reports.teamChange(entry as never)
+        : kind === "baseline"
+          ? await caller.reports.baseline(entry as never)
+          : await caller.reports.submit(body as never);
     send(res, 200, { receipts: [receipt] });
   } catch (error) {
     if (error instanceof HttpProblem) {

@@ -25,6 +25,10 @@ export const VALIDATION_MESSAGES = {
     vi: "thôn, tổ dân phố thuộc xã, phường khác",
     en: "this village belongs to another commune",
   },
+  unknownTeam: {
+    vi: "không có tổ đang hoạt động với mã này ở xã, phường này",
+    en: "no active team has this id in this commune",
+  },
   unknownReport: { vi: "không có báo cáo với mã này", en: "no report has this id" },
   invalid: { vi: "không hợp lệ", en: "is not valid" },
 } as const satisfies Record<string, { vi: string; en: string }>;

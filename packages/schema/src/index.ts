@@ -3,3 +3,4 @@ export * from "./counters";
 export * from "./report";
 export * from "./live";
 export * from "./errors";
+export * from "./changes";

@@ -5,3 +5,4 @@ export * from "./recompute";
 export * from "./villages";
 export * from "./correct-report";
 export * from "./recent-reports";
+export * from "./submit-change";

@@ -11,11 +11,45 @@ import { eachCounter } from "./counter-columns";
 
 const sums = eachCounter((column, delta) => sql`coalesce(sum(r.${delta}), 0)::int as ${column}`);
 
+/** The newest baseline of each commune: its eligible population and as-of date. */
+const latestBaselines = sql`select distinct on (commune_code) commune_code, eligible, as_of
+  from commune_baselines order by commune_code, as_of desc, id desc`;
+
+/** Team figures of each commune, from its active teams. */
+const teamFigures = sql`select commune_code,
+    count(distinct village_code) filter (where kind = 'community_team')::int as villages_with_team,
+    coalesce(sum(members) filter (where kind = 'support_staff'), 0)::int as support_staff,
+    count(*) filter (where kind = 'mobile_point')::int as mobile_points
+  from teams where active group by commune_code`;
+
+/**
+ * After a team or baseline change: a commune's denominator and team figures, recomputed from
+ * the teams and baselines tables the same way the full recomputation does; bumps its version.
+ */
+export async function refreshCommuneFigures(db: Database, communeCode: string): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(
+    db,
+    sql`update commune_counters c set
+        eligible = coalesce(b.eligible, 0), eligible_as_of = b.as_of,
+        villages_with_team = coalesce(t.villages_with_team, 0),
+        support_staff = coalesce(t.support_staff, 0), mobile_points = coalesce(t.mobile_points, 0),
+        version = c.version + 1
+      from (select ${communeCode}::text as code) k
+      left join (${latestBaselines}) b on b.commune_code = k.code
+      left join (${teamFigures}) t on t.commune_code = k.code
+      where c.commune_code = k.code
+      returning c.version::float8 as version`,
+  );
+  if (!row) throw new Error(`commune ${communeCode} has no counters row`);
+  return row.version;
+}
+
+// Counters come from counts reports only; team and baseline entries move the figures above.
 const expectedVillages = sql`
   select v.code as village_code, v.commune_code, ${sums},
          max(r.as_of) filter (where r.mode = 'snapshot' and r.applied) as snapshot_as_of,
          max(r.received_at) as last_report_at
-  from villages v left join reports r on r.village_code = v.code
+  from villages v left join reports r on r.village_code = v.code and r.kind = 'counts'
   group by v.code, v.commune_code`;
 
 const expectedCommunes = sql`
@@ -23,20 +57,11 @@ const expectedCommunes = sql`
     select commune_code, ${sums}, max(r.received_at) as last_report_at,
            max(r.as_of) filter (where r.mode = 'snapshot' and r.applied and r.village_code is null) as snapshot_as_of,
            count(distinct r.village_code)::int as villages_reported
-    from reports r group by commune_code
+    from reports r where r.kind = 'counts' group by commune_code
   ),
-  baseline as (
-    select distinct on (commune_code) commune_code, eligible, as_of
-    from commune_baselines order by commune_code, as_of desc, id desc
-  ),
+  baseline as (${latestBaselines}),
   village_count as (select commune_code, count(*)::int as n from villages group by commune_code),
-  team_figures as (
-    select commune_code,
-      count(distinct village_code) filter (where kind = 'community_team')::int as villages_with_team,
-      coalesce(sum(members) filter (where kind = 'support_staff'), 0)::int as support_staff,
-      count(*) filter (where kind = 'mobile_point')::int as mobile_points
-    from teams where active group by commune_code
-  )
+  team_figures as (${teamFigures})
   select c.code as commune_code, c.province_code,
     ${eachCounter((column) => sql`coalesce(l.${column}, 0) as ${column}`)},
     coalesce(b.eligible, 0) as eligible, b.as_of as eligible_as_of,
@@ -55,7 +80,7 @@ const expectedCommunes = sql`
 const expectedDaily = sql`
   select r.commune_code, (r.as_of at time zone 'Asia/Ho_Chi_Minh')::date as day,
     ${eachCounter((_column, delta) => sql`sum(r.${delta})::int as ${delta}`)}, count(*)::int as reports
-  from reports r group by 1, 2`;
+  from reports r where r.kind = 'counts' group by 1, 2`;
 
 const communeFigureColumns = sql`eligible, eligible_as_of, villages_total, villages_with_team,
   villages_reported, support_staff, mobile_points, snapshot_as_of, last_report_at`;

@@ -395,7 +395,7 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
   });
 }
 
-async function receiptsOfExisting(
+export async function receiptsOfExisting(
   db: Database,
   keys: string[],
 ): Promise<Map<string, { contentHash: string; receipt: CommittedReport }>> {
