@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { z } from "zod";
 import { exited, freePort, startServerProcess } from "../src/testing/child-process";
-import type { ImportEvent } from "../src/import/import-http";
+import type { ImportEvent } from "@pulse/schema";
 
 const settings = z
   .object({

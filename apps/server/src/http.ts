@@ -5,7 +5,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { createServerCaller } from "./caller";
 import { HttpProblem, sendJson, sendProblem } from "./http-problem";
-import { handleImportPost } from "./import/import-http";
+import { handleImportPost, sendExampleCsv } from "./import/import-http";
 import { handleReportsPost } from "./ingest-http";
 
 /** One HTTP server: tRPC under /trpc, a health check, and (attached later) socket.io. */
@@ -29,6 +29,7 @@ export function createHttpServer({ db, live, logger }: { db: Database; live: Liv
     const path = url.split("?")[0];
     if (url.startsWith("/trpc/")) return void trpc(req, res);
     if (path === "/api/v1/reports") return void handleReportsPost(req, res, caller).catch(failed(res));
+    if (path === "/api/v1/imports/example.csv") return void sendExampleCsv(res).catch(failed(res));
     if (path === "/api/v1/imports") return void handleImportPost(req, res, { db, live, logger }).catch(failed(res));
     if (path === "/healthz") return sendJson(res, 200, { ok: true });
     // socket.io handles /socket.io/ itself; anything else is not ours.

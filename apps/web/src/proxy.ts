@@ -12,4 +12,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next|trpc|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next|trpc|api|favicon.ico).*)"] };

@@ -4,3 +4,4 @@ export * from "./report";
 export * from "./live";
 export * from "./errors";
 export * from "./changes";
+export * from "./import";

@@ -6,7 +6,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { env } from "../env";
-import type { ImportEvent } from "../import/import-http";
+import type { ImportEvent } from "@pulse/schema";
 
 /**
  * `npm run import -- FILE.csv [--skip-invalid] [--report FILE]`: sends the file to the running

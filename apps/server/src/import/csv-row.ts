@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { COUNTER_KEYS, VALIDATION_MESSAGES, countsReport, fieldErrorsOf, type CountsReport } from "@pulse/schema";
+import {
+  COUNTER_KEYS,
+  VALIDATION_MESSAGES,
+  countsReport,
+  fieldErrorsOf,
+  type CountsReport,
+  type CsvProblem,
+} from "@pulse/schema";
 
 /** The columns a CSV import understands (header row, any order); README "CSV import" documents them. */
 export const CSV_COLUMNS = [
@@ -12,15 +19,6 @@ export const CSV_COLUMNS = [
   "idempotencyKey",
 ] as const;
 export const CSV_REQUIRED_COLUMNS = ["communeCode", "asOf", "reporter", "mode"] as const;
-
-/** A bad cell (or row, or header) of a CSV file: where, and why in both languages. */
-export interface CsvProblem {
-  /** 1-based line number in the file (the header is line 1) */
-  line: number;
-  column: string;
-  vi: string;
-  en: string;
-}
 
 /** Problems with the header row: unknown columns (a name or ID number would be one) and missing ones. */
 export function csvHeaderProblems(header: readonly string[]): CsvProblem[] {

@@ -9,7 +9,7 @@ import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { exited, freePort, startServerProcess } from "../testing/child-process";
-import type { ImportEvent } from "./import-http";
+import type { ImportEvent } from "@pulse/schema";
 
 const ROWS = 30_000;
 const COMMUNES = ["00082", "02026", "03439"];

@@ -11,9 +11,9 @@ import { sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHttpServer } from "../http";
-import type { CsvProblem } from "./csv-row";
+import type { CsvProblem } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
-import type { ImportEvent } from "./import-http";
+import type { ImportEvent } from "@pulse/schema";
 
 const example = fileURLToPath(new URL("../../examples/reports.csv", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pulse-csv-"));

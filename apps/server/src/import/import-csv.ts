@@ -2,33 +2,15 @@ import { createReadStream } from "node:fs";
 import type { LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { loadUnitIndex, submitReports } from "@pulse/db/queries";
-import { VALIDATION_MESSAGES, type CountsReport } from "@pulse/schema";
+import {
+  VALIDATION_MESSAGES,
+  type CountsReport,
+  type CsvProblem,
+  type ImportProgress,
+  type ImportResult,
+} from "@pulse/schema";
 import { parse, type CsvError } from "csv-parse";
-import { csvHeaderProblems, reportFromCsvRecord, type CsvProblem } from "./csv-row";
-
-export interface ImportProgress {
-  phase: "validate" | "write";
-  /** rows read in this phase */
-  rows: number;
-  /** valid rows to write (known once validation is done) */
-  total: number | null;
-  /** rows committed (new or already imported) */
-  written: number;
-  elapsedMs: number;
-}
-
-export interface ImportResult {
-  status: "imported" | "rejected";
-  rows: number;
-  invalidRows: number;
-  problems: number;
-  /** rows committed by this run */
-  imported: number;
-  /** rows whose key was already in the ledger: counted before, not again */
-  duplicates: number;
-  elapsedMs: number;
-  peakRssBytes: number;
-}
+import { csvHeaderProblems, reportFromCsvRecord } from "./csv-row";
 
 export interface ImportOptions {
   /** import the good rows and report the bad ones, instead of writing nothing */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,21 +10,13 @@ import { isDatabaseUnavailable, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import type { Logger } from "pino";
 import { HttpProblem, mediaType, sendJson, sendProblem } from "../http-problem";
-import type { CsvProblem } from "./csv-row";
-import { importCsvFile, type ImportProgress, type ImportResult } from "./import-csv";
+import type { CsvProblem, ImportEvent } from "@pulse/schema";
+import { importCsvFile } from "./import-csv";
 
 /** Uploads above this are refused (a million rows is about 80 MB). */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** A plain-JSON answer lists at most this many problems; the NDJSON stream lists them all. */
 const LISTED_PROBLEMS = 1000;
-
-/** What the NDJSON stream of `POST /api/v1/imports` carries, one object per line. */
-export type ImportEvent =
-  | { type: "uploaded"; bytes: number }
-  | ({ type: "progress" } & ImportProgress)
-  | ({ type: "problem" } & CsvProblem)
-  | ({ type: "result" } & ImportResult)
-  | { type: "error"; vi: string; en: string; retryable: boolean };
 
 /** Streams the request body to a file, refusing it past `MAX_IMPORT_BYTES`. */
 async function saveUpload(req: IncomingMessage, path: string): Promise<number> {
@@ -102,4 +94,16 @@ export async function handleImportPost(
   } finally {
     await rm(path, { force: true });
   }
+}
+
+const EXAMPLE_CSV = new URL("../../examples/reports.csv", import.meta.url);
+
+/** The example file the README and the import page point to. */
+export async function sendExampleCsv(res: ServerResponse): Promise<void> {
+  const body = await readFile(EXAMPLE_CSV);
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": 'attachment; filename="commune-pulse-example.csv"',
+  });
+  res.end(body);
 }

@@ -41,6 +41,9 @@ export function Overview({ provinceCode }: { provinceCode: string | null }) {
           </span>
         )}
         <LiveBadge />
+        <Link className="text-sm text-sky-800 underline" href="/import">
+          {t("import.link")}
+        </Link>
         <Link
           className="text-sm text-sky-800 underline"
           href={`?${new URLSearchParams({ ...(provinceCode ? { province: provinceCode } : {}), lang: t("app.languageHref") })}`}

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, launchBrowser, startStack, type Stack } from "./support/stack";
+
+const example = fileURLToPath(new URL("../../server/examples/reports.csv", import.meta.url));
+
+describe("CSV import page in Chromium", () => {
+  let stack: Stack;
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), "pulse-e2e-csv-"));
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [stack, browser] = await Promise.all([startStack({ apiPort: 3221, webPort: 3220 }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const importFile = async (path: string, { skipInvalid = false, lang = "vi" } = {}) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.webUrl}/import?lang=${lang}`);
+    await page.locator('input[name="file"]').setInputFiles(path);
+    if (skipInvalid) await page.locator('input[name="skipInvalid"]').check();
+    await page.locator('button[type="submit"]').click();
+    return page;
+  };
+
+  it("imports the example file, then counts nothing twice when it is imported again", async () => {
+    let page = await importFile(example);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("Đã nhập 6 dòng mới; 0 dòng đã có từ trước; 0 dòng lỗi bị bỏ qua.");
+    await page.screenshot({ path: join(ARTIFACTS, "import-done-vi.png"), fullPage: true });
+    await page.close();
+    page = await importFile(example);
+    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Đã nhập 0 dòng mới; 6 dòng đã có/);
+    await page.close();
+  });
+
+  it("lists every bad row with line, column and reason, and writes nothing", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(
+      bad,
+      [
+        "communeCode,villageCode,asOf,reporter,mode,eidL2Activated",
+        "00082,00082-001,2025-08-01,Tổ CNS,increment,5",
+        "00082,00082-001,2025-08-01,Tổ CNS,increment,-2",
+        "99999,,2025-08-01,Tổ CNS,increment,1",
+        "",
+      ].join("\n"),
+    );
+    const page = await importFile(bad);
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toMatch(/^Không ghi dòng nào: 2 trên 3 dòng có lỗi/);
+    const rows = page.locator("tbody tr");
+    expect(await rows.allTextContents()).toEqual([
+      "3eidL2Activatedkhông được âm",
+      "4communeCodekhông có xã, phường, đặc khu với mã này",
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, "import-rejected-vi.png"), fullPage: true });
+    await page.close();
+
+    const english = await importFile(bad, { skipInvalid: true, lang: "en" });
+    await expect
+      .poll(() => english.getByRole("status").textContent())
+      .toBe("Imported 1 new row; 0 rows were already there; 2 bad rows skipped.");
+    await english.close();
+  });
+});

@@ -1,0 +1,179 @@
+"use client";
+
+import type { CsvProblem, ImportEvent, ImportProgress, ImportResult } from "@pulse/schema";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+
+/** Problems kept on screen; the count covers them all. */
+const SHOWN_PROBLEMS = 500;
+
+type Upload =
+  | { state: "idle" }
+  | { state: "running"; progress: ImportProgress | null; problems: CsvProblem[]; problemCount: number }
+  | { state: "done"; result: ImportResult; problems: CsvProblem[]; problemCount: number }
+  | { state: "failed"; message: string; problems: CsvProblem[]; problemCount: number };
+
+/** Reads an NDJSON response line by line as it streams in. */
+async function* ndjson(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const lines = (buffered + decoder.decode(value, { stream: true })).split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) yield JSON.parse(line) as ImportEvent;
+  }
+  if (buffered.trim()) yield JSON.parse(buffered) as ImportEvent;
+}
+
+export function CsvUpload() {
+  const t = useTranslations("import");
+  const locale = useLocale();
+  const [upload, setUpload] = useState<Upload>({ state: "idle" });
+  const problemsOf = (u: Upload) => (u.state === "idle" ? { problems: [], problemCount: 0 } : u);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return;
+    const skipInvalid = form.get("skipInvalid") === "on";
+    let problems: CsvProblem[] = [];
+    let problemCount = 0;
+    setUpload({ state: "running", progress: null, problems, problemCount });
+    try {
+      const response = await fetch(`/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
+        body: file,
+      });
+      if (!response.ok || !response.body) {
+        const { error } = (await response.json()) as { error: { vi: string; en: string } };
+        throw new Error(locale === "vi" ? error.vi : error.en);
+      }
+      for await (const item of ndjson(response.body)) {
+        if (item.type === "problem") {
+          problemCount += 1;
+          if (problems.length < SHOWN_PROBLEMS) problems = [...problems, item];
+          setUpload((u) => ({
+            ...u,
+            state: "running",
+            progress: u.state === "running" ? u.progress : null,
+            problems,
+            problemCount,
+          }));
+        } else if (item.type === "progress") {
+          setUpload({ state: "running", progress: item, problems, problemCount });
+        } else if (item.type === "result") {
+          setUpload({ state: "done", result: item, problems, problemCount });
+        } else if (item.type === "error") {
+          throw new Error(locale === "vi" ? item.vi : item.en);
+        }
+      }
+    } catch (error) {
+      setUpload({
+        state: "failed",
+        message: error instanceof Error ? error.message : String(error),
+        problems,
+        problemCount,
+      });
+    }
+  }
+
+  const { problems, problemCount } = problemsOf(upload);
+  return (
+    <div>
+      <form
+        onSubmit={(e) => void submit(e)}
+        className="flex flex-wrap items-center gap-4 rounded bg-white p-4 ring-1 ring-slate-200"
+      >
+        <label className="flex flex-col text-sm">
+          {t("file")}
+          <input name="file" type="file" accept=".csv,text/csv" required className="mt-1 text-sm" />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input name="skipInvalid" type="checkbox" />
+          {t("skipInvalid")}
+        </label>
+        <button
+          type="submit"
+          disabled={upload.state === "running"}
+          className="rounded bg-sky-800 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+        >
+          {t("submit")}
+        </button>
+      </form>
+      <Status upload={upload} />
+      {problemCount > 0 && (
+        <section className="mt-4">
+          <h2 className="mb-2 font-semibold">{t("problemsTitle", { count: problemCount })}</h2>
+          {problemCount > problems.length && (
+            <p className="mb-2 text-sm">{t("problemsMore", { shown: problems.length })}</p>
+          )}
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b text-left text-slate-600">
+                <th className="py-1 pr-4">{t("line")}</th>
+                <th className="py-1 pr-4">{t("column")}</th>
+                <th className="py-1">{t("reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={`${p.line}-${p.column}-${i}`} className="border-b border-slate-100">
+                  <td className="py-1 pr-4 tabular-nums">{p.line}</td>
+                  <td className="py-1 pr-4 font-mono">{p.column}</td>
+                  <td className="py-1">{locale === "vi" ? p.vi : p.en}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Status({ upload }: { upload: Upload }) {
+  const t = useTranslations("import");
+  if (upload.state === "idle") return null;
+  if (upload.state === "failed") {
+    return (
+      <p role="alert" className="mt-4 rounded bg-red-50 p-3 text-red-900 ring-1 ring-red-200">
+        {t("failed", { message: upload.message })}
+      </p>
+    );
+  }
+  if (upload.state === "done") {
+    const { result } = upload;
+    const imported = result.status === "imported";
+    return (
+      <p
+        role="status"
+        className={`mt-4 rounded p-3 ring-1 ${imported ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-900 ring-red-200"}`}
+      >
+        {imported
+          ? t("imported", { imported: result.imported, duplicates: result.duplicates, invalid: result.invalidRows })
+          : t("rejected", { invalid: result.invalidRows, rows: result.rows })}
+      </p>
+    );
+  }
+  const { progress } = upload;
+  const total = progress?.phase === "write" ? (progress.total ?? 0) : 0;
+  const done = progress?.phase === "write" ? progress.written : 0;
+  const speed = progress ? Math.round(progress.rows / Math.max(progress.elapsedMs / 1000, 0.001)) : 0;
+  return (
+    <div className="mt-4" role="status">
+      <p className="mb-1 text-sm">
+        {!progress
+          ? t("uploading")
+          : progress.phase === "validate"
+            ? t("validating", { rows: progress.rows })
+            : t("writing", { written: done, total, speed })}
+      </p>
+      <progress className="h-3 w-full" max={total || 1} value={total ? done : undefined} />
+    </div>
+  );
+}

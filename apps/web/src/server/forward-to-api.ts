@@ -1,0 +1,32 @@
+import { env } from "../env";
+
+const REQUEST_HEADERS = ["content-type", "content-length", "cookie", "accept", "trpc-accept"];
+const RESPONSE_HEADERS = ["content-type", "content-disposition", "set-cookie", "retry-after", "cache-control"];
+
+/**
+ * The browser talks to its own origin; this forwards a request to the API server (address read
+ * at run time: a rewrite in next.config would be frozen at build time). Bodies stream both
+ * ways, so a large CSV upload and its progress stream pass through without being buffered.
+ */
+export async function forwardToApi(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const headers = new Headers();
+  for (const name of REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  const upstream = await fetch(`${env.PULSE_API_URL}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers,
+    body: hasBody ? request.body : undefined,
+    // Node's fetch streams a request body only in half-duplex mode.
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+  const responseHeaders = new Headers();
+  for (const name of RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+}
