@@ -156,52 +156,37 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
     else if (seen !== hashes[i]) throw new ReportConflictError(e.report.idempotencyKey);
   });
 
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(db, entries, hashes);
+    } catch (error) {
+      // Another transaction committed one of these keys between our look-up and our insert:
+      // ours rolled back whole, and the next attempt sees that key as a repeat.
+      if (!(error instanceof KeyRaceError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class KeyRaceError extends Error {}
+
+async function writeOnce(
+  db: Database,
+  entries: readonly LedgerEntry[],
+  hashes: readonly string[],
+): Promise<CommittedReport[]> {
   return db.transaction(async (tx) => {
-    // Keys are inserted in sorted order so concurrent batches cannot deadlock on the unique index.
-    const ledger = entries
-      .map((e, i) => ({
-        i,
-        key: e.report.idempotencyKey,
-        hash: hashes[i],
-        mode: e.mode,
-        commune: e.report.communeCode,
-        village: e.report.villageCode ?? null,
-        as_of: e.report.asOf.toISOString(),
-        reporter: e.report.reporter,
-        source: e.report.source,
-        payload: e.report.counters,
-        corrects: e.correctsId ?? null,
-      }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const inserted = await queryRows<{ id: number; key: string; received_at: string }>(
-      tx,
-      sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source, payload, corrects_id)
-        select x.key::uuid, x.hash, 'counts', x.mode, x.commune, x.village, x.as_of::timestamptz, x.reporter, x.source, x.payload, x.corrects
-        from jsonb_to_recordset(${json(ledger)}) as x(i int, key text, hash text, mode text, commune text, village text,
-          as_of text, reporter text, source text, payload jsonb, corrects bigint)
-        order by x.key
-        on conflict (idempotency_key) do nothing
-        returning id::float8 as id, idempotency_key::text as key, to_json(received_at)#>>'{}' as received_at`,
-    );
-    const insertedByKey = new Map(inserted.map((row) => [row.key, row]));
-    const repeated = entries.filter((e) => !insertedByKey.has(e.report.idempotencyKey));
-    const existing =
-      repeated.length > 0
-        ? await receiptsOfExisting(
-            tx,
-            repeated.map((e) => e.report.idempotencyKey),
-          )
-        : new Map();
+    const existing = await receiptsOfExisting(tx, [...new Set(entries.map((e) => e.report.idempotencyKey))]);
     entries.forEach((entry, i) => {
       const prior = existing.get(entry.report.idempotencyKey);
       if (prior && prior.contentHash !== hashes[i]) throw new ReportConflictError(entry.report.idempotencyKey);
     });
     // The same key twice inside one batch: the first counts, the second is its duplicate.
+    const firstOf = new Set<string>();
     const fresh = entries.flatMap((entry, i) => {
-      const row = insertedByKey.get(entry.report.idempotencyKey);
-      if (!row) return [];
-      insertedByKey.delete(entry.report.idempotencyKey);
-      return [{ entry, i, row }];
+      const key = entry.report.idempotencyKey;
+      if (existing.has(key) || firstOf.has(key)) return [];
+      firstOf.add(key);
+      return [{ entry, i }];
     });
 
     const communeCodes = [...new Set(fresh.map((f) => f.entry.report.communeCode))].sort();
@@ -210,9 +195,10 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
     ].sort();
     const communes = new Map(
       (
-        await queryRows<CommuneState>(
+        await queryRows<CommuneState & { txNow: string }>(
           tx,
-          sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns}
+          sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns},
+              to_json(now())#>>'{}' as "txNow"
             from commune_counters where commune_code in (select jsonb_array_elements_text(${json(communeCodes)}))
             order by commune_code for update`,
         )
@@ -235,7 +221,10 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
     const villageTouched = new Map<string, UnitState & { commune: string; firstReport: boolean }>();
     const communeTouched = new Map<string, CommuneState & { delta: Counters; newlyReported: number }>();
     const daily = new Map<string, { commune: string; day: string; delta: Counters; reports: number }>();
-    const decided = fresh.map(({ entry, i, row }) => {
+    // Every row of a transaction is received at its start: now() is the same for all of them.
+    const receivedAt = [...communes.values()][0]?.txNow ?? new Date().toISOString();
+    const decidedAt = new Set(fresh.map((f) => f.i));
+    const decided = fresh.map(({ entry, i }) => {
       const { report } = entry;
       const commune = communes.get(report.communeCode);
       if (!commune) throw new Error(`commune ${report.communeCode} has no counters row`);
@@ -271,15 +260,15 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
       addInto(communeState.delta, delta);
       if (entry.mode === "snapshot" && applied)
         target.snapshotAsOf = maxIso(target.snapshotAsOf, report.asOf.toISOString());
-      target.lastReportAt = row.received_at;
-      communeState.lastReportAt = row.received_at;
+      target.lastReportAt = receivedAt;
+      communeState.lastReportAt = receivedAt;
       const day = hcmDay(report.asOf);
       const dayKey = `${commune.code} ${day}`;
       const dayState = daily.get(dayKey) ?? { commune: commune.code, day, delta: zeroCounters(), reports: 0 };
       addInto(dayState.delta, delta);
       dayState.reports += 1;
       daily.set(dayKey, dayState);
-      return { entry, i, row, delta, applied };
+      return { entry, i, delta, applied };
     });
 
     const deltaFields = (delta: Counters) => Object.fromEntries(COUNTER_KEYS.map((key) => [key, delta[key]]));
@@ -288,18 +277,40 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
       const c = communeTouched.get(code);
       return !!c && c.eligible > 0 && c.eidL2Activated > c.eligible;
     };
+    // Ledger rows go in with the deltas decided above, keys in sorted order (no deadlocks).
+    const ids = new Map<string, number>();
     if (decided.length > 0) {
-      await tx.execute(sql`update reports r set ${eachCounter((_c, d, key) => sql`${d} = x.${sql.identifier(key)}`)},
-          applied = x.applied, over_eligible = x.over
-        from jsonb_to_recordset(${json(
-          decided.map((d) => ({
-            id: d.row.id,
-            applied: d.applied,
-            over: overEligible(d.entry.report.communeCode),
-            ...deltaFields(d.delta),
-          })),
-        )}) as x(id bigint, applied boolean, over boolean, ${recordsetColumns})
-        where r.id = x.id`);
+      const ledger = decided
+        .map((d) => ({
+          key: d.entry.report.idempotencyKey,
+          hash: hashes[d.i],
+          mode: d.entry.mode,
+          commune: d.entry.report.communeCode,
+          village: d.entry.report.villageCode ?? null,
+          as_of: d.entry.report.asOf.toISOString(),
+          reporter: d.entry.report.reporter,
+          source: d.entry.report.source,
+          payload: d.entry.report.counters,
+          corrects: d.entry.correctsId ?? null,
+          applied: d.applied,
+          over: overEligible(d.entry.report.communeCode),
+          ...deltaFields(d.delta),
+        }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const inserted = await queryRows<{ id: number; key: string }>(
+        tx,
+        sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source,
+            payload, corrects_id, applied, over_eligible, ${eachCounter((_c, d) => d)})
+          select x.key::uuid, x.hash, 'counts', x.mode, x.commune, x.village, x.as_of::timestamptz, x.reporter, x.source,
+            x.payload, x.corrects, x.applied, x.over, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}
+          from jsonb_to_recordset(${json(ledger)}) as x(key text, hash text, mode text, commune text, village text,
+            as_of text, reporter text, source text, payload jsonb, corrects bigint, applied boolean, over boolean, ${recordsetColumns})
+          order by x.key
+          on conflict (idempotency_key) do nothing
+          returning id::float8 as id, idempotency_key::text as key`,
+      );
+      if (inserted.length !== ledger.length) throw new KeyRaceError();
+      for (const row of inserted) ids.set(row.key, row.id);
     }
     if (villageTouched.size > 0) {
       await tx.execute(sql`insert into village_counters (village_code, commune_code, ${eachCounter((column) => column)}, snapshot_as_of, last_report_at)
@@ -357,41 +368,30 @@ export async function writeLedgerEntries(db: Database, entries: readonly LedgerE
           reports = commune_daily.reports + excluded.reports`);
     }
 
-    const receipts: CommittedReport[] = entries.map((entry) => {
-      const prior = existing.get(entry.report.idempotencyKey);
-      return prior ? { ...prior.receipt, duplicate: true } : receiptOfFirst(entry);
-    });
+    const receiptByKey = new Map<string, CommittedReport>();
     for (const d of decided) {
-      receipts[d.i] = {
-        reportId: d.row.id,
-        idempotencyKey: d.entry.report.idempotencyKey,
-        receivedAt: new Date(d.row.received_at),
+      const key = d.entry.report.idempotencyKey;
+      receiptByKey.set(key, {
+        reportId: ids.get(key) ?? 0,
+        idempotencyKey: key,
+        receivedAt: new Date(receivedAt),
         applied: d.applied,
         duplicate: false,
         overEligible: overEligible(d.entry.report.communeCode),
         communeCode: d.entry.report.communeCode,
         provinceCode: communes.get(d.entry.report.communeCode)?.provinceCode ?? "",
         version: versions.get(d.entry.report.communeCode) ?? 0,
-      };
+      });
     }
-    return receipts;
-
-    /** A key repeated inside the batch: its receipt is the first occurrence's, as a duplicate. */
-    function receiptOfFirst(entry: LedgerEntry): CommittedReport {
-      const first = decided.find((d) => d.entry.report.idempotencyKey === entry.report.idempotencyKey);
-      if (!first) throw new Error(`no receipt for ${entry.report.idempotencyKey}`);
-      return {
-        reportId: first.row.id,
-        idempotencyKey: entry.report.idempotencyKey,
-        receivedAt: new Date(first.row.received_at),
-        applied: first.applied,
-        duplicate: true,
-        overEligible: overEligible(entry.report.communeCode),
-        communeCode: entry.report.communeCode,
-        provinceCode: communes.get(entry.report.communeCode)?.provinceCode ?? "",
-        version: versions.get(entry.report.communeCode) ?? 0,
-      };
-    }
+    // A key already in the ledger, or repeated inside the batch, gets the first receipt, as a duplicate.
+    return entries.map((entry, i) => {
+      const key = entry.report.idempotencyKey;
+      const prior = existing.get(key)?.receipt;
+      const first = receiptByKey.get(key);
+      if (prior) return { ...prior, duplicate: true };
+      if (!first) throw new Error(`no receipt for ${key}`);
+      return decidedAt.has(i) ? first : { ...first, duplicate: true };
+    });
   });
 }
 
