@@ -5,6 +5,10 @@ import type { LiveServer } from "./io";
 export function createEmitter(io: LiveServer) {
   return {
     progressChanged(room: Room, event: ProgressChanged): void {
+      // Connection-state recovery keeps every emitted packet for two minutes, watched or not: a
+      // bulk import touching thousands of communes would pile up gigabytes. Emit only to rooms
+      // someone is in. (With the Redis adapter of the scale-out, membership must be cluster-wide.)
+      if (!io.sockets.adapter.rooms.has(room)) return;
       io.to(room).emit("progress:changed", event);
     },
     heartbeat(beat: Heartbeat): void {

@@ -458,7 +458,7 @@ interface Pending {
  * Group commit for single reports: while one transaction is writing, reports that arrive
  * queue up and go together in the next one. The ledger writer costs the same eight
  * statements for one report or five hundred, so under load this multiplies throughput; when
- * idle, a report is written at once. If a group fails (a reused key, an unknown village…),
+ * idle, a report is written almost at once. If a group fails (a reused key, an unknown village…),
  * its reports are retried one by one so each gets its own answer and nobody else's error.
  */
 class GroupWriter {
@@ -476,6 +476,9 @@ class GroupWriter {
 
   private async drain(): Promise<void> {
     this.writing = true;
+    // Let requests already received reach the queue first: PGlite runs a whole transaction
+    // without yielding to I/O, so without this pause every group would hold one report.
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const group = this.queue.splice(0, MAX_GROUP);
       try {
@@ -490,10 +493,8 @@ class GroupWriter {
         });
       } catch (error) {
         if (group.length === 1) group[0]?.reject(error);
-        else
-          await Promise.all(
-            group.map((p) => submitReports(this.db, [p.report]).then(([r]) => r && p.resolve(r), p.reject)),
-          );
+        // In arrival order, so of two reports reusing one key the first is the one that counts.
+        else for (const p of group) await submitReports(this.db, [p.report]).then(([r]) => r && p.resolve(r), p.reject);
       }
     }
     this.writing = false;

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { createServer as createTcpServer, connect, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
+import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
+import { seedGeography } from "@pulse/db/seed";
+import { testEnv } from "@pulse/db/testing";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./testing/child-process";
+import { createHttpServer } from "./http";
+
+/** A TCP hop between the server and Postgres that the test can cut and restore: a database outage. */
+function outageProxy(target: URL, port: number) {
+  const sockets = new Set<Socket>();
+  let listener: ReturnType<typeof createTcpServer> | null = null;
+  const up = () =>
+    new Promise<void>((resolve) => {
+      listener = createTcpServer((client) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on("error", () => s.destroy());
+          s.on("close", () => sockets.delete(s));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      listener.listen(port, "127.0.0.1", resolve);
+    });
+  const down = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      if (listener) listener.close(() => resolve());
+      else resolve();
+    });
+  return { up, down };
+}
+
+/*
+ * Runs in both suites: whatever engine the others use, this one is about the Postgres driver
+ * behind the API losing its database and getting it back.
+ */
+describe("the report API while Postgres is unreachable", () => {
+  const admin = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
+  const name = `pulse_outage_${Date.now().toString(36)}`;
+  let proxy: ReturnType<typeof outageProxy>;
+  let handle: DatabaseHandle;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const adminSql = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+    await adminSql`create database ${adminSql(name)}`;
+    await adminSql.end();
+    const port = await freePort();
+    proxy = outageProxy(admin, port);
+    await proxy.up();
+    const viaProxy = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
+    viaProxy.host = `127.0.0.1:${port}`;
+    viaProxy.pathname = `/${name}`;
+    handle = await openDatabase({ url: viaProxy.toString(), maxConnections: 4 });
+    await handle.migrate();
+    await seedGeography(handle.db);
+    server = createHttpServer({
+      db: handle.db,
+      live: { reportCommitted: () => undefined },
+      logger: pino({ level: "silent" }),
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
+  }, 120_000);
+
+  afterAll(async () => {
+    server?.close();
+    await handle?.close();
+    await proxy?.down();
+    const adminSql = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+    await adminSql`drop database if exists ${adminSql(name)} with (force)`;
+    await adminSql.end();
+  });
+
+  const submit = (idempotencyKey = randomUUID()) =>
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        idempotencyKey,
+        communeCode: "00082",
+        asOf: new Date().toISOString(),
+        reporter: "Công an phường",
+        source: "api",
+        mode: "increment",
+        counters: { eidL2Activated: 4 },
+      }),
+    });
+
+  it("answers 503 with Retry-After while it is down, writes nothing, and recovers by itself", async () => {
+    expect((await submit()).status).toBe(200);
+    await proxy.down();
+    const key = randomUUID();
+    const during = await submit(key);
+    expect(during.status).toBe(503);
+    expect(during.headers.get("retry-after")).toBe("5");
+    expect(((await during.json()) as { error: { vi: string } }).error.vi).toMatch(/không truy cập được/);
+
+    await proxy.up();
+    await expect.poll(async () => (await submit(key)).status, { timeout: 15_000, interval: 500 }).toBe(200);
+    const [row] = await queryRows<{ activated: number; ledger: number }>(
+      handle.db,
+      sql`select eid_l2_activated as activated, (select count(*)::int from reports) as ledger
+        from commune_counters where commune_code = '00082'`,
+    );
+    // The first report and the retried one: the 503 attempt left nothing behind.
+    expect(row).toEqual({ activated: 8, ledger: 2 });
+  });
+});
