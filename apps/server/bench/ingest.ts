@@ -6,16 +6,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { request, type IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { once } from "node:events";
-import { createReadStream } from "node:fs";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { z } from "zod";
 import { exited, freePort, startServerProcess } from "../src/testing/child-process";
+import { uploadCsv } from "../src/testing/import-client";
 import type { ImportEvent } from "@pulse/schema";
 
 const settings = z
@@ -87,19 +85,9 @@ async function generateCsv(path: string, rows: number): Promise<void> {
 }
 
 async function csvImport(port: number, path: string) {
-  const req = request({
-    host: "127.0.0.1",
-    port,
-    path: "/api/v1/imports",
-    method: "POST",
-    headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
-  });
   const started = Date.now();
-  createReadStream(path).pipe(req);
-  const [res] = (await once(req, "response")) as [IncomingMessage];
   let result: Extract<ImportEvent, { type: "result" }> | undefined;
-  for await (const line of createInterface({ input: res })) {
-    const event = JSON.parse(line) as ImportEvent;
+  for await (const event of uploadCsv(port, path)) {
     if (event.type === "result") result = event;
     if (event.type === "error") throw new Error(event.en);
   }

@@ -1,14 +1,13 @@
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request, type IncomingMessage } from "node:http";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { queryRows } from "@pulse/db/client";
 import { verifyCounters } from "@pulse/db/queries";
 import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { exited, freePort, startServerProcess } from "../testing/child-process";
+import { uploadCsv } from "../testing/import-client";
 import type { ImportEvent } from "@pulse/schema";
 
 const ROWS = 30_000;
@@ -28,33 +27,6 @@ function generateCsv(path: string): number {
   }
   writeFileSync(path, `${lines.join("\n")}\n`);
   return total;
-}
-
-/** Uploads the file and yields the NDJSON events as they come. */
-async function* upload(port: number, path: string): AsyncGenerator<ImportEvent> {
-  const req = request({
-    host: "127.0.0.1",
-    port,
-    path: "/api/v1/imports",
-    method: "POST",
-    headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
-  });
-  const response = new Promise<IncomingMessage>((resolve, reject) => {
-    req.once("response", resolve);
-    req.once("error", reject);
-  });
-  createReadStream(path).pipe(req);
-  const res = await response;
-  // The server may die mid-stream: that ends the iteration, it is not an error of the test.
-  req.on("error", () => undefined);
-  res.on("error", () => undefined);
-  const lines = createInterface({ input: res });
-  lines.on("error", () => undefined);
-  try {
-    for await (const line of lines) yield JSON.parse(line) as ImportEvent;
-  } finally {
-    req.destroy();
-  }
 }
 
 describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testEnv.PULSE_TEST_DB}`, () => {
@@ -85,7 +57,7 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
       let server = await startServerProcess(port, env);
       let writtenWhenKilled = 0;
       try {
-        for await (const event of upload(port, file)) {
+        for await (const event of uploadCsv(port, file)) {
           if (event.type === "progress" && event.phase === "write" && event.written >= 2000) {
             writtenWhenKilled = event.written;
             server.kill("SIGKILL");
@@ -101,7 +73,7 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
 
       server = await startServerProcess(port, env);
       let result: Extract<ImportEvent, { type: "result" }> | undefined;
-      for await (const event of upload(port, file)) if (event.type === "result") result = event;
+      for await (const event of uploadCsv(port, file)) if (event.type === "result") result = event;
       server.kill("SIGTERM");
       await exited(server);
 
