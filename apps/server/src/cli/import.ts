@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
@@ -25,6 +25,10 @@ if (!fileArg) {
 const file = resolve(env.INIT_CWD ?? process.cwd(), fileArg);
 const skipInvalid = values["skip-invalid"];
 const reportPath = values.report ?? `${file}.errors.csv`;
+if (!existsSync(file)) {
+  console.error(`Không tìm thấy tệp / file not found: ${file}`);
+  process.exit(2);
+}
 const bytes = statSync(file).size;
 const url = `${env.PULSE_API_URL}/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`;
 

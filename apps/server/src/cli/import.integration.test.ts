@@ -1,0 +1,77 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exited, freePort, serverDir, startServerProcess } from "../testing/child-process";
+
+const run = promisify(execFile);
+
+/** `npm run import` as a person runs it, against a running server. */
+describe(`npm run import, on ${testEnv.PULSE_TEST_DB}`, () => {
+  const dir = mkdtempSync(join(tmpdir(), "pulse-cli-"));
+  let server: ChildProcess;
+  let drop: () => Promise<void>;
+  let apiUrl: string;
+  beforeAll(async () => {
+    const database = await seededDatabaseForProcess();
+    drop = database.drop;
+    const port = await freePort();
+    apiUrl = `http://127.0.0.1:${port}`;
+    server = await startServerProcess(port, { ...database.env, PULSE_DEMO: "false" });
+  });
+  afterAll(async () => {
+    server?.kill("SIGTERM");
+    if (server) await exited(server);
+    await drop?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const importCli = (...args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "src/cli/import.ts", ...args], {
+      cwd: serverDir,
+      env: { PULSE_API_URL: apiUrl, INIT_CWD: serverDir },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("imports the example file and says how many rows, how fast", async () => {
+    const { code, stdout, stderr } = await importCli("examples/reports.csv");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Đã nhập 6 dòng mới, 0 dòng đã có, 0 dòng lỗi bỏ qua · imported 6 new rows/);
+    expect(stdout).toMatch(/\d+ rows\/s/);
+    expect(stderr).toMatch(/dòng\/s · rows\/s/); // the progress line (a bar on a terminal)
+  });
+
+  it("lists every bad row and exits 1 writing nothing; --skip-invalid writes the report file", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(
+      bad,
+      "communeCode,villageCode,asOf,reporter,mode,eidL2Activated\n" +
+        "00082,00082-001,2025-08-01,Tổ CNS,increment,2\n" +
+        "00082,00082-001,2025-08-01,Tổ CNS,increment,-2\n" +
+        "00082,00082-001,2099-08-01,Tổ CNS,increment,2\n",
+    );
+    const rejected = await importCli(bad);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain(
+      "dòng 3, cột eidL2Activated: không được âm / line 3, eidL2Activated: must not be negative",
+    );
+    expect(rejected.stderr).toContain("dòng 4, cột asOf:");
+    expect(rejected.stderr).toContain("Không ghi gì: 2 dòng lỗi trên 3");
+
+    const report = join(dir, "bad-rows.csv");
+    const skipped = await importCli(bad, "--skip-invalid", "--report", report);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toMatch(/^Đã nhập 1 dòng mới, 0 dòng đã có, 2 dòng lỗi bỏ qua/);
+    expect(readFileSync(report, "utf8").trim().split("\n")).toEqual([
+      "line,column,vi,en",
+      '"3","eidL2Activated","không được âm","must not be negative"',
+      '"4","asOf","thời điểm số liệu ở tương lai (quá 5 phút)","is more than 5 minutes in the future"',
+    ]);
+  });
+});
