@@ -8,9 +8,11 @@ const API_HEALTH = "http://127.0.0.1:3001/healthz";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
 
 const children = ["server", "web"].map((name) => {
+  // Each in its own process group, so stopping reaches npm's grandchildren (next-server) too.
   const child = spawn("npm", ["--silent", "-w", `@pulse/${name}`, "run", "start"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = "";
@@ -31,7 +33,14 @@ let stopping = false;
 function stop(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
   setTimeout(() => process.exit(code), 3000).unref();
 }
 process.on("SIGINT", () => stop(0));
