@@ -6,13 +6,15 @@ import type { Logger } from "pino";
 import { createServerCaller } from "./caller";
 import { HttpProblem, sendJson, sendProblem } from "./http-problem";
 import { handleImportPost, sendExampleCsv } from "./import/import-http";
-import { handleReportsPost } from "./ingest-http";
+import { handleReportsPost, MAX_BODY_BYTES } from "./ingest-http";
 
 /** One HTTP server: tRPC under /trpc, a health check, and (attached later) socket.io. */
 export function createHttpServer({ db, live, logger }: { db: Database; live: LivePublisher; logger: Logger }) {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // The same 1 MB limit as the plain HTTP endpoint: 413 before the body is read further.
+    maxBodySize: MAX_BODY_BYTES,
     createContext: () => createContext({ db, live, now: () => new Date() }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC procedure failed");

@@ -169,6 +169,12 @@ describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
     expect((await post(url, JSON.stringify(report()), "text/plain")).status).toBe(415);
     const huge = await post(url, { reports: [report({ reporter: "x".repeat(1_100_000) })] });
     expect(huge.status).toBe(413);
+    const before = await ledgerSize();
+    const viaTrpc = await post(url.replace("/api/v1/reports", "/trpc/reports.submit"), {
+      json: report({ reporter: "x".repeat(1_100_000) }),
+    });
+    expect(viaTrpc.status).toBe(413);
+    expect(await ledgerSize()).toBe(before);
   });
 
   it("answers 503 with Retry-After when the database is unreachable, writing nothing", async () => {
