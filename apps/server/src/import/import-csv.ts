@@ -84,7 +84,7 @@ async function* csvRows(path: string, onHeader: (header: string[]) => void, onBr
  */
 export async function importCsvFile(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   let peakRssBytes = process.memoryUsage.rss();
   let lastProgress = 0;
   const progress = (p: Omit<ImportProgress, "elapsedMs">, force = false) => {
@@ -135,7 +135,7 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
   // One batch is written while the next is parsed: the database and this process work side by side.
   let writing: Promise<void> = Promise.resolve();
   const write = async (reports: CountsReport[]) => {
-    const receipts = await submitReports(db, reports);
+    const receipts = await submitReports(db, reports, { referencesChecked: true });
     for (const receipt of receipts) {
       if (receipt.duplicate) result.duplicates += 1;
       else {

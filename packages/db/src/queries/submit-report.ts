@@ -126,6 +126,14 @@ function addInto(target: Counters, delta: Counters): void {
 
 const maxIso = (a: string | null, b: string | null) => (!a ? b : !b ? a : new Date(a) >= new Date(b) ? a : b);
 
+export interface WriteOptions {
+  /**
+   * The caller already checked every commune and village against the geography (the CSV
+   * import does, in its validation pass); the database's foreign keys still guard them.
+   */
+  referencesChecked?: boolean;
+}
+
 /** A ledger row to write: a report, or a correction of one (then `mode` is "correction"). */
 export interface LedgerEntry {
   report: CountsReport;
@@ -141,13 +149,19 @@ export interface LedgerEntry {
  * key reused with other content, or an unknown commune or village, rolls the whole batch back.
  * Whatever the batch size, it takes the same eight statements, so bulk imports are fast.
  */
-export async function writeLedgerEntries(db: Database, entries: readonly LedgerEntry[]): Promise<CommittedReport[]> {
+export async function writeLedgerEntries(
+  db: Database,
+  entries: readonly LedgerEntry[],
+  { referencesChecked = false }: WriteOptions = {},
+): Promise<CommittedReport[]> {
   if (entries.length === 0) return [];
-  const referenceErrors = await checkReportReferences(
-    db,
-    entries.map((e) => e.report),
-  );
-  if (referenceErrors.length > 0) throw new ReportValidationError(referenceErrors);
+  if (!referencesChecked) {
+    const referenceErrors = await checkReportReferences(
+      db,
+      entries.map((e) => e.report),
+    );
+    if (referenceErrors.length > 0) throw new ReportValidationError(referenceErrors);
+  }
   const hashes = entries.map((e) => reportContentHash(e.report));
   const firstHash = new Map<string, string>();
   entries.forEach((e, i) => {
@@ -438,10 +452,15 @@ export async function receiptsOfExisting(
 }
 
 /** A batch of counts reports, all or nothing. */
-export function submitReports(db: Database, reports: readonly CountsReport[]): Promise<CommittedReport[]> {
+export function submitReports(
+  db: Database,
+  reports: readonly CountsReport[],
+  options: WriteOptions = {},
+): Promise<CommittedReport[]> {
   return writeLedgerEntries(
     db,
     reports.map((report) => ({ report, mode: report.mode })),
+    options,
   );
 }
 
