@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Server } from "node:http";
 import { createServer as createTcpServer, connect, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
+import { isDatabaseUnavailable } from "@pulse/api";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import { seedGeography } from "@pulse/db/seed";
 import { testEnv } from "@pulse/db/testing";
@@ -11,6 +15,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./testing/child-process";
 import { createHttpServer } from "./http";
+import { importCsvFile } from "./import/import-csv";
 
 /** A TCP hop between the server and Postgres that the test can cut and restore: a database outage. */
 function outageProxy(target: URL, port: number) {
@@ -45,6 +50,7 @@ function outageProxy(target: URL, port: number) {
 describe("the report API while Postgres is unreachable", () => {
   const admin = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
   const name = `pulse_outage_${Date.now().toString(36)}`;
+  const dir = mkdtempSync(join(tmpdir(), "pulse-outage-"));
   let proxy: ReturnType<typeof outageProxy>;
   let handle: DatabaseHandle;
   let server: Server;
@@ -79,6 +85,7 @@ describe("the report API while Postgres is unreachable", () => {
     const adminSql = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
     await adminSql`drop database if exists ${adminSql(name)} with (force)`;
     await adminSql.end();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const submit = (idempotencyKey = randomUUID()) =>
@@ -114,5 +121,47 @@ describe("the report API while Postgres is unreachable", () => {
     );
     // The first report and the retried one: the 503 attempt left nothing behind.
     expect(row).toEqual({ activated: 8, ledger: 2 });
+  });
+
+  it("stops a CSV import with a retryable error when the database goes away mid-import; re-running completes it exactly", async () => {
+    const file = join(dir, "outage.csv");
+    const rows = 20_000;
+    writeFileSync(
+      file,
+      `communeCode,asOf,reporter,mode,peopleTrained\n${Array.from({ length: rows }, (_, i) => `02026,2025-08-01 ${String(i % 24).padStart(2, "0")}:00,Tổ CNS,increment,1`).join("\n")}\n`,
+    );
+    const trained = async () =>
+      (
+        await queryRows<{ n: number }>(
+          handle.db,
+          sql`select people_trained as n from commune_counters where commune_code = '02026'`,
+        )
+      )[0]?.n ?? Number.NaN;
+    const before = await trained();
+    let cut = false;
+    const interrupted = importCsvFile(handle.db, file, {
+      skipInvalid: false,
+      batchSize: 1000,
+      onProgress: (p) => {
+        if (p.phase === "write" && p.written > 0 && !cut) {
+          cut = true;
+          void proxy.down();
+        }
+      },
+    });
+    const error: unknown = await interrupted.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(cut).toBe(true);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+
+    await proxy.up();
+    await expect.poll(async () => (await submit()).status, { timeout: 15_000, interval: 500 }).toBe(200);
+    const rerun = await importCsvFile(handle.db, file, { skipInvalid: false });
+    expect(rerun.status).toBe("imported");
+    expect(rerun.imported + rerun.duplicates).toBe(rows);
+    expect(rerun.duplicates).toBeGreaterThan(0);
+    expect(await trained()).toBe(before + rows);
   });
 });

@@ -146,7 +146,11 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
   };
   const flush = async () => {
     await writing;
-    writing = write(batch);
+    const pending = write(batch);
+    // Handled now, thrown at the next await: a failure while the next batch is parsed must not
+    // become an unhandled rejection (that would stop the server).
+    pending.catch(() => undefined);
+    writing = pending;
     batch = [];
   };
   for await (const { record, line } of csvRows(
