@@ -207,29 +207,26 @@ async function writeOnce(
     const villageCodes = [
       ...new Set(fresh.flatMap((f) => (f.entry.report.villageCode ? [f.entry.report.villageCode] : []))),
     ].sort();
-    const communes = new Map(
-      (
-        await queryRows<CommuneState & { txNow: string }>(
-          tx,
-          sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns},
-              to_json(now())#>>'{}' as "txNow"
-            from commune_counters where commune_code in (select jsonb_array_elements_text(${json(communeCodes)}))
-            order by commune_code for update`,
-        )
-      ).map((c) => [c.code, c]),
-    );
-    const villages = new Map(
+    // Sent together (postgres-js pipelines them on the transaction's connection); run in order.
+    const [communeRows, villageRows] = await Promise.all([
+      queryRows<CommuneState & { txNow: string }>(
+        tx,
+        sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns},
+            to_json(now())#>>'{}' as "txNow"
+          from commune_counters where commune_code in (select jsonb_array_elements_text(${json(communeCodes)}))
+          order by commune_code for update`,
+      ),
       villageCodes.length === 0
-        ? []
-        : (
-            await queryRows<UnitState>(
-              tx,
-              sql`select village_code as code, ${stateColumns}
-                from village_counters where village_code in (select jsonb_array_elements_text(${json(villageCodes)}))
-                order by village_code for update`,
-            )
-          ).map((v) => [v.code, v]),
-    );
+        ? Promise.resolve([])
+        : queryRows<UnitState>(
+            tx,
+            sql`select village_code as code, ${stateColumns}
+              from village_counters where village_code in (select jsonb_array_elements_text(${json(villageCodes)}))
+              order by village_code for update`,
+          ),
+    ]);
+    const communes = new Map(communeRows.map((c) => [c.code, c]));
+    const villages = new Map(villageRows.map((v) => [v.code, v]));
 
     // Decide each report's delta in submission order, against the state it finds.
     const villageTouched = new Map<string, UnitState & { commune: string; firstReport: boolean }>();
@@ -292,28 +289,29 @@ async function writeOnce(
       return !!c && c.eligible > 0 && c.eidL2Activated > c.eligible;
     };
     // Ledger rows go in with the deltas decided above, keys in sorted order (no deadlocks).
-    const ids = new Map<string, number>();
-    if (decided.length > 0) {
-      const ledger = decided
-        .map((d) => ({
-          key: d.entry.report.idempotencyKey,
-          hash: hashes[d.i],
-          mode: d.entry.mode,
-          commune: d.entry.report.communeCode,
-          village: d.entry.report.villageCode ?? null,
-          as_of: d.entry.report.asOf.toISOString(),
-          reporter: d.entry.report.reporter,
-          source: d.entry.report.source,
-          payload: d.entry.report.counters,
-          corrects: d.entry.correctsId ?? null,
-          applied: d.applied,
-          over: overEligible(d.entry.report.communeCode),
-          ...deltaFields(d.delta),
-        }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const inserted = await queryRows<{ id: number; key: string }>(
-        tx,
-        sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source,
+    const ledger = decided
+      .map((d) => ({
+        key: d.entry.report.idempotencyKey,
+        hash: hashes[d.i],
+        mode: d.entry.mode,
+        commune: d.entry.report.communeCode,
+        village: d.entry.report.villageCode ?? null,
+        as_of: d.entry.report.asOf.toISOString(),
+        reporter: d.entry.report.reporter,
+        source: d.entry.report.source,
+        payload: d.entry.report.counters,
+        corrects: d.entry.correctsId ?? null,
+        applied: d.applied,
+        over: overEligible(d.entry.report.communeCode),
+        ...deltaFields(d.delta),
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const inserting =
+      ledger.length === 0
+        ? Promise.resolve([])
+        : queryRows<{ id: number; key: string }>(
+            tx,
+            sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source,
             payload, corrects_id, applied, over_eligible, ${eachCounter((_c, d) => d)})
           select x.key::uuid, x.hash, 'counts', x.mode, x.commune, x.village, x.as_of::timestamptz, x.reporter, x.source,
             x.payload, x.corrects, x.applied, x.over, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}
@@ -322,12 +320,11 @@ async function writeOnce(
           order by x.key
           on conflict (idempotency_key) do nothing
           returning id::float8 as id, idempotency_key::text as key`,
-      );
-      if (inserted.length !== ledger.length) throw new KeyRaceError();
-      for (const row of inserted) ids.set(row.key, row.id);
-    }
-    if (villageTouched.size > 0) {
-      await tx.execute(sql`insert into village_counters (village_code, commune_code, ${eachCounter((column) => column)}, snapshot_as_of, last_report_at)
+          );
+    const villagesWritten =
+      villageTouched.size === 0
+        ? Promise.resolve()
+        : tx.execute(sql`insert into village_counters (village_code, commune_code, ${eachCounter((column) => column)}, snapshot_as_of, last_report_at)
         select x.code, x.commune, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}, x.snapshot::timestamptz, x.last::timestamptz
         from jsonb_to_recordset(${json(
           [...villageTouched.values()].map((v) => ({
@@ -342,12 +339,9 @@ async function writeOnce(
         on conflict (village_code) do update set
           ${eachCounter((column) => sql`${column} = excluded.${column}`)},
           snapshot_as_of = excluded.snapshot_as_of, last_report_at = excluded.last_report_at`);
-    }
-    const versions = new Map(
-      (
-        await queryRows<{ code: string; version: number }>(
-          tx,
-          sql`update commune_counters c set
+    const communesWritten = queryRows<{ code: string; version: number }>(
+      tx,
+      sql`update commune_counters c set
               ${eachCounter((column, _d, key) => sql`${column} = c.${column} + x.${sql.identifier(key)}`)},
               snapshot_as_of = x.snapshot::timestamptz, last_report_at = x.last::timestamptz,
               villages_reported = c.villages_reported + x.newly, version = c.version + 1
@@ -362,11 +356,11 @@ async function writeOnce(
             )}) as x(code text, snapshot text, last text, newly int, ${recordsetColumns})
             where c.commune_code = x.code
             returning c.commune_code as code, c.version::float8 as version`,
-        )
-      ).map((row) => [row.code, row.version]),
     );
-    if (daily.size > 0) {
-      await tx.execute(sql`insert into commune_daily (commune_code, day, ${eachCounter((_c, d) => d)}, reports)
+    const dailyWritten =
+      daily.size === 0
+        ? Promise.resolve()
+        : tx.execute(sql`insert into commune_daily (commune_code, day, ${eachCounter((_c, d) => d)}, reports)
         select x.commune, x.day::date, ${eachCounter((_c, _d, key) => sql`x.${sql.identifier(key)}`)}, x.reports
         from jsonb_to_recordset(${json(
           [...daily.values()].map((d) => ({
@@ -380,7 +374,11 @@ async function writeOnce(
         on conflict (commune_code, day) do update set
           ${eachCounter((_c, d) => sql`${d} = commune_daily.${d} + excluded.${d}`)},
           reports = commune_daily.reports + excluded.reports`);
-    }
+    // The four writes were sent back to back; a race on a key rolls the whole batch back.
+    const [inserted, , versionRows] = await Promise.all([inserting, villagesWritten, communesWritten, dailyWritten]);
+    if (inserted.length !== ledger.length) throw new KeyRaceError();
+    const ids = new Map(inserted.map((row) => [row.key, row.id]));
+    const versions = new Map(versionRows.map((row) => [row.code, row.version]));
 
     const receiptByKey = new Map<string, CommittedReport>();
     for (const d of decided) {
