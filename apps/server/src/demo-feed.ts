@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@pulse/db/client";
-import { listDemoVillages } from "@pulse/db/queries";
+import { activationHeadroom, listDemoVillages } from "@pulse/db/queries";
 import type { ServerCaller } from "./caller";
 
 /** A tiny deterministic PRNG (mulberry32), so a demo run is reproducible from its seed. */
@@ -32,22 +32,29 @@ export async function startDemoFeed(
   const timer = setInterval(() => {
     const village = pick(next() < 0.3 ? showcased : villages);
     if (!village) return;
-    const activated = 1 + Math.floor(next() * 6);
-    caller.reports
-      .submit({
-        idempotencyKey: randomUUID(),
-        communeCode: village.communeCode,
-        villageCode: village.code,
-        asOf: new Date(),
-        reporter: "Demo",
-        source: "demo",
-        mode: "increment",
-        counters: {
-          eidL2Activated: activated,
-          eidL2Registered: activated + Math.floor(next() * 2),
-          peopleTrained: Math.floor(next() * 4),
-          householdsVisited: Math.floor(next() * 3),
-        },
+    const wanted = 1 + Math.floor(next() * 6);
+    const registeredExtra = Math.floor(next() * 2);
+    const trained = Math.floor(next() * 4);
+    const visited = Math.floor(next() * 3);
+    // A commune that has activated everyone eligible keeps training and visiting, no more.
+    activationHeadroom(db, village.communeCode)
+      .then((headroom) => {
+        const activated = Math.max(0, Math.min(wanted, headroom));
+        return caller.reports.submit({
+          idempotencyKey: randomUUID(),
+          communeCode: village.communeCode,
+          villageCode: village.code,
+          asOf: new Date(),
+          reporter: "Demo",
+          source: "demo",
+          mode: "increment",
+          counters: {
+            eidL2Activated: activated,
+            eidL2Registered: activated + (activated > 0 ? registeredExtra : 0),
+            peopleTrained: trained,
+            householdsVisited: visited + 1,
+          },
+        });
       })
       .catch(onError);
   }, intervalMs);

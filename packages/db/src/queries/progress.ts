@@ -86,3 +86,12 @@ export function getCommunesProgress(
   );
   return queryRows<UnitProgressRow>(db, progressQuery("commune", sql`c.code in (${codes})`, today));
 }
+
+/** How many more activations a commune can take before passing its eligible population. */
+export async function activationHeadroom(db: Database, communeCode: string): Promise<number> {
+  const [row] = await queryRows<{ headroom: number }>(
+    db,
+    sql`select eligible - eid_l2_activated as headroom from commune_counters where commune_code = ${communeCode}`,
+  );
+  return row?.headroom ?? 0;
+}
