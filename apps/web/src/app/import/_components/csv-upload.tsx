@@ -9,23 +9,53 @@ const SHOWN_PROBLEMS = 500;
 
 type Upload =
   | { state: "idle" }
-  | { state: "running"; progress: ImportProgress | null; problems: CsvProblem[]; problemCount: number }
+  | {
+      state: "running";
+      /** share of the file uploaded, 0 to 1 */
+      sent: number;
+      progress: ImportProgress | null;
+      problems: CsvProblem[];
+      problemCount: number;
+    }
   | { state: "done"; result: ImportResult; problems: CsvProblem[]; problemCount: number }
   | { state: "failed"; message: string; problems: CsvProblem[]; problemCount: number };
 
-/** Reads an NDJSON response line by line as it streams in. */
-async function* ndjson(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportEvent> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    const lines = (buffered + decoder.decode(value, { stream: true })).split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) if (line.trim()) yield JSON.parse(line) as ImportEvent;
-  }
-  if (buffered.trim()) yield JSON.parse(buffered) as ImportEvent;
+/**
+ * Posts the file with XMLHttpRequest, which (unlike fetch) reports upload progress, and hands
+ * over each NDJSON event of the response as it streams in. Resolves with the HTTP status and,
+ * for a refusal before streaming began, the server's message.
+ */
+function postCsv(
+  url: string,
+  file: File,
+  onUpload: (fraction: number) => void,
+  onEvent: (event: ImportEvent) => void,
+): Promise<{ status: number; error?: { vi: string; en: string } }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let read = 0;
+    const drain = (final: boolean) => {
+      if (!xhr.getResponseHeader("content-type")?.startsWith("application/x-ndjson")) return;
+      const end = final ? xhr.responseText.length : xhr.responseText.lastIndexOf("\n") + 1;
+      if (end <= read) return;
+      const lines = xhr.responseText.slice(read, end).split("\n");
+      read = end;
+      for (const line of lines) if (line.trim()) onEvent(JSON.parse(line) as ImportEvent);
+    };
+    xhr.upload.onprogress = (e) => e.lengthComputable && onUpload(e.loaded / e.total);
+    xhr.onprogress = () => drain(false);
+    xhr.onload = () => {
+      drain(true);
+      if (xhr.status === 200) return resolve({ status: 200 });
+      const body = JSON.parse(xhr.responseText || "{}") as { error?: { vi: string; en: string } };
+      resolve({ status: xhr.status, ...(body.error ? { error: body.error } : {}) });
+    };
+    xhr.onerror = () => reject(new Error(String(xhr.status || "network")));
+    xhr.open("POST", url);
+    xhr.setRequestHeader("content-type", "text/csv");
+    xhr.setRequestHeader("accept", "application/x-ndjson");
+    xhr.send(file);
+  });
 }
 
 export function CsvUpload() {
@@ -42,36 +72,35 @@ export function CsvUpload() {
     const skipInvalid = form.get("skipInvalid") === "on";
     let problems: CsvProblem[] = [];
     let problemCount = 0;
-    setUpload({ state: "running", progress: null, problems, problemCount });
+    setUpload({ state: "running", progress: null, sent: 0, problems, problemCount });
     try {
-      const response = await fetch(`/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`, {
-        method: "POST",
-        headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
-        body: file,
-      });
-      if (!response.ok || !response.body) {
-        const { error } = (await response.json()) as { error: { vi: string; en: string } };
-        throw new Error(locale === "vi" ? error.vi : error.en);
-      }
-      for await (const item of ndjson(response.body)) {
-        if (item.type === "problem") {
-          problemCount += 1;
-          if (problems.length < SHOWN_PROBLEMS) problems = [...problems, item];
-          setUpload((u) => ({
-            ...u,
-            state: "running",
-            progress: u.state === "running" ? u.progress : null,
-            problems,
-            problemCount,
-          }));
-        } else if (item.type === "progress") {
-          setUpload({ state: "running", progress: item, problems, problemCount });
-        } else if (item.type === "result") {
-          setUpload({ state: "done", result: item, problems, problemCount });
-        } else if (item.type === "error") {
-          throw new Error(locale === "vi" ? item.vi : item.en);
-        }
-      }
+      let failure: string | null = null;
+      const answer = await postCsv(
+        `/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`,
+        file,
+        (fraction) => setUpload((u) => (u.state === "running" && !u.progress ? { ...u, sent: fraction } : u)),
+        (item) => {
+          if (item.type === "problem") {
+            problemCount += 1;
+            if (problems.length < SHOWN_PROBLEMS) problems = [...problems, item];
+            setUpload((u) => ({
+              ...(u.state === "running" ? u : { progress: null, sent: 1 }),
+              state: "running",
+              problems,
+              problemCount,
+            }));
+          } else if (item.type === "progress") {
+            setUpload({ state: "running", progress: item, sent: 1, problems, problemCount });
+          } else if (item.type === "result") {
+            setUpload({ state: "done", result: item, problems, problemCount });
+          } else if (item.type === "error") {
+            failure = locale === "vi" ? item.vi : item.en;
+          }
+        },
+      );
+      if (answer.error) failure = locale === "vi" ? answer.error.vi : answer.error.en;
+      else if (answer.status !== 200) failure = String(answer.status);
+      if (failure) throw new Error(failure);
     } catch (error) {
       setUpload({
         state: "failed",
@@ -160,15 +189,15 @@ function Status({ upload }: { upload: Upload }) {
       </p>
     );
   }
-  const { progress } = upload;
-  const total = progress?.phase === "write" ? (progress.total ?? 0) : 0;
-  const done = progress?.phase === "write" ? progress.written : 0;
+  const { progress, sent } = upload;
+  const total = progress?.phase === "write" ? (progress.total ?? 0) : progress ? 0 : 1;
+  const done = progress?.phase === "write" ? progress.written : progress ? 0 : sent;
   const speed = progress ? Math.round(progress.rows / Math.max(progress.elapsedMs / 1000, 0.001)) : 0;
   return (
     <div className="mt-4" role="status">
       <p className="mb-1 text-sm">
         {!progress
-          ? t("uploading")
+          ? t("uploading", { percent: Math.floor(sent * 100) })
           : progress.phase === "validate"
             ? t("validating", { rows: progress.rows })
             : t("writing", { written: done, total, speed })}
