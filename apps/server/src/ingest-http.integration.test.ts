@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import type { CommittedReport } from "@pulse/db/queries";
-import { seededDatabase, testEnv } from "@pulse/db/testing";
+import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,15 +16,9 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
 }
 
+/** A valid report as JSON would carry it; overrides may make it invalid on purpose. */
 const report = (overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: randomUUID(),
-  communeCode: "00082",
-  villageCode: "00082-002",
-  asOf: new Date().toISOString(),
-  reporter: "Hệ thống quốc gia",
-  source: "api",
-  mode: "increment",
-  counters: { eidL2Activated: 3 },
+  ...countsReport({ villageCode: "00082-002", counters: { eidL2Activated: 3 } }),
   ...overrides,
 });
 

@@ -1,27 +1,26 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HttpProblem, mediaType, sendJson as send, sendProblem } from "./http-problem";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { fieldErrorsOfCause } from "@pulse/api";
 import { TRPCError } from "@trpc/server";
-import { fieldErrorsOf, type FieldError } from "@pulse/schema";
-import { ZodError } from "zod";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { ServerCaller } from "./caller";
+import { HttpProblem, mediaType, sendJson as send, sendProblem } from "./http-problem";
 
 /** Payloads above this are refused with 413 before being read further. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a client should wait before retrying when the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
+const tooLarge = () => new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB");
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES)
-      return reject(new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB"));
+    if (declared > MAX_BODY_BYTES) return reject(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB"));
+        reject(tooLarge());
         req.destroy();
       } else chunks.push(chunk);
     });
@@ -32,8 +31,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * `POST /api/v1/reports` for other systems: one report, an array, or `{ "reports": [...] }`
- * (all or nothing), or one team or baseline change, through the same procedures as the app. Answers 200 with receipts, 400
- * malformed JSON, 413 over 1 MB, 415 not JSON, 422 invalid (every field named, vi and en),
+ * (all or nothing), or one team or baseline change, through the same procedures as the app.
+ * Answers 200 with receipts, 400 malformed JSON, 413 over 1 MB, 415 not JSON, 422 invalid (every field named, vi and en),
  * 409 a reused idempotency key, 503 with Retry-After when the database is unreachable.
  */
 export async function handleReportsPost(
@@ -72,11 +71,7 @@ export async function handleReportsPost(
       return sendProblem(res, error);
     }
     if (error instanceof TRPCError) {
-      const cause = error.cause;
-      const fieldErrors =
-        cause instanceof ZodError
-          ? fieldErrorsOf(cause)
-          : ((cause as { errors?: FieldError[] } | undefined)?.errors ?? []);
+      const fieldErrors = fieldErrorsOfCause(error.cause) ?? [];
       const status = error.code === "BAD_REQUEST" ? 422 : getHTTPStatusCodeFromError(error);
       const [vi, en] =
         error.code === "BAD_REQUEST" ? ["Báo cáo không hợp lệ", "Invalid report"] : error.message.split(" / ");

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { isDatabaseUnavailable } from "@pulse/api";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import { seedGeography } from "@pulse/db/seed";
-import { testEnv } from "@pulse/db/testing";
+import { countsReport, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import pino from "pino";
@@ -92,15 +92,7 @@ describe("the report API while Postgres is unreachable", () => {
     fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        idempotencyKey,
-        communeCode: "00082",
-        asOf: new Date().toISOString(),
-        reporter: "Công an phường",
-        source: "api",
-        mode: "increment",
-        counters: { eidL2Activated: 4 },
-      }),
+      body: JSON.stringify(countsReport({ idempotencyKey, counters: { eidL2Activated: 4 } })),
     });
 
   it("answers 503 with Retry-After while it is down, writes nothing, and recovers by itself", async () => {

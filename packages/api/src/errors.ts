@@ -1,12 +1,20 @@
 import { ReportConflictError, ReportValidationError } from "@pulse/db/queries";
-import type { FieldError } from "@pulse/schema";
+import { fieldErrorsOf, type FieldError } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 
 /** Carries field errors to the error formatter. */
 export class FieldErrorsCause extends Error {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => `${e.field}: ${e.en}`).join("; "));
   }
+}
+
+/** The field errors behind a tRPC error, whether zod or a reference check found them. */
+export function fieldErrorsOfCause(cause: unknown): FieldError[] | null {
+  if (cause instanceof ZodError) return fieldErrorsOf(cause);
+  if (cause instanceof FieldErrorsCause) return cause.errors;
+  return null;
 }
 
 const UNAVAILABLE =

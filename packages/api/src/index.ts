@@ -9,4 +9,4 @@ export type { UnitProgress } from "./progress-view";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { isDatabaseUnavailable } from "./errors";
+export { fieldErrorsOfCause, isDatabaseUnavailable } from "./errors";

@@ -31,6 +31,8 @@ export const VALIDATION_MESSAGES = {
   },
   unknownReport: { vi: "không có báo cáo với mã này", en: "no report has this id" },
   invalid: { vi: "không hợp lệ", en: "is not valid" },
+  malformedLine: { vi: "dòng CSV hỏng (dấu ngoặc kép chưa đóng?)", en: "malformed CSV line (an unclosed quote?)" },
+  cellCount: { vi: "số cột không khớp dòng tiêu đề", en: "the number of cells does not match the header" },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ValidationRule = keyof typeof VALIDATION_MESSAGES;

@@ -48,12 +48,7 @@ async function* csvRows(path: string, onHeader: (header: string[]) => void, onBr
   );
   let uneven = 0;
   parser.on("skip", (error: CsvError) => {
-    onBroken({
-      line: Number(error.lines),
-      column: "*",
-      vi: `dòng CSV hỏng (${error.code})`,
-      en: `malformed CSV line (${error.code})`,
-    });
+    onBroken({ line: Number(error.lines), column: "*", ...VALIDATION_MESSAGES.malformedLine });
   });
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>;
@@ -63,12 +58,7 @@ async function* csvRows(path: string, onHeader: (header: string[]) => void, onBr
     // csv-parse counts records whose length differs from the header; this one did if the count moved.
     if (info.invalid_field_length !== uneven) {
       uneven = info.invalid_field_length;
-      onBroken({
-        line: info.lines,
-        column: "*",
-        vi: "số cột không khớp dòng tiêu đề",
-        en: "the number of cells does not match the header",
-      });
+      onBroken({ line: info.lines, column: "*", ...VALIDATION_MESSAGES.cellCount });
       continue;
     }
     yield row;
