@@ -1,4 +1,7 @@
 import type { Database } from "@pulse/db/client";
+import type { Principal } from "./access/principal";
+import type { RateLimits } from "./access/limits";
+import type { ProvinceOf } from "./access/rules";
 import type { LivePublisher } from "./live";
 
 /** Built from plain inputs (never req/res), so routers test with `createCaller`. */
@@ -7,6 +10,13 @@ export interface Context {
   live: LivePublisher;
   /** the clock: tests fix it, the server passes `() => new Date()` */
   now: () => Date;
+  /** who is asking, resolved by the server from the request */
+  principal: Principal;
+  /** the geography scope checks need (static: loaded once by the server) */
+  provinceOf: ProvinceOf;
+  limits: RateLimits;
+  /** the client's address, for rate limits and the audit log */
+  clientIp: string | null;
 }
 
 export function createContext(inputs: Context): Context {

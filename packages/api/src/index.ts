@@ -6,6 +6,13 @@ export { createCallerFactory } from "./trpc";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
 export type { UnitProgress } from "./progress-view";
+export type { Viewer } from "./router/auth";
+export type { KioskStatus } from "./router/kiosk";
+export { ANONYMOUS, SYSTEM, actorOf, type Principal } from "./access/principal";
+export { refusal, covers, communeScope, provinceScope, nationScope, type Action, type ProvinceOf } from "./access/rules";
+export { NO_LIMITS, RateLimitedError, type RateBucket, type RateLimits } from "./access/limits";
+export { hashKioskSecret } from "./access/kiosk-secret";
+export { loadProvinceOf } from "./access/geography";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

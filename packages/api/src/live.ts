@@ -6,4 +6,6 @@ import type { CommittedReport } from "@pulse/db/queries";
  */
 export interface LivePublisher {
   reportCommitted(report: CommittedReport): void;
+  /** a kiosk token was revoked: the screens using it are cut off at once */
+  kioskRevoked(tokenId: string): void;
 }

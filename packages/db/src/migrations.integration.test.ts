@@ -19,11 +19,16 @@ describe(`migrations on an empty ${testEnv.PULSE_TEST_DB} database`, () => {
     );
     expect(tables.map((t) => t.table_name)).toEqual([
       "audit_log",
+      "auth_accounts",
+      "auth_sessions",
+      "auth_users",
+      "auth_verifications",
       "campaigns",
       "commune_baselines",
       "commune_counters",
       "commune_daily",
       "communes",
+      "kiosk_tokens",
       "meta",
       "provinces",
       "reports",

@@ -33,6 +33,15 @@ export const VALIDATION_MESSAGES = {
   invalid: { vi: "không hợp lệ", en: "is not valid" },
   malformedLine: { vi: "dòng CSV hỏng (dấu ngoặc kép chưa đóng?)", en: "malformed CSV line (an unclosed quote?)" },
   cellCount: { vi: "số cột không khớp dòng tiêu đề", en: "the number of cells does not match the header" },
+  tooShort: { vi: "quá ngắn", en: "is too short" },
+  tooLong: { vi: "quá dài", en: "is too long" },
+  scopeOfRole: { vi: "phạm vi không hợp với vai trò", en: "this scope does not fit the role" },
+  outOfScope: { vi: "ngoài phạm vi được giao của bạn", en: "is outside the scope you are assigned" },
+  pastDate: { vi: "phải là thời điểm trong tương lai", en: "must be in the future" },
+  unknownPairingCode: {
+    vi: "mã ghép nối không đúng hoặc đã hết hạn",
+    en: "this pairing code is wrong or has expired",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ValidationRule = keyof typeof VALIDATION_MESSAGES;
@@ -47,9 +56,9 @@ function ruleOf(issue: z.core.$ZodIssue): ValidationRule {
       // zod 4 leaves `input` out of issues unless asked; its message still says what was received.
       return issue.message.endsWith("received undefined") ? "required" : "type";
     case "too_small":
-      return "negative";
+      return issue.origin === "string" ? "tooShort" : "negative";
     case "too_big":
-      return "tooLarge";
+      return issue.origin === "string" ? "tooLong" : "tooLarge";
     case "invalid_format":
       return "format";
     case "unrecognized_keys":

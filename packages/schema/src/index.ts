@@ -5,3 +5,4 @@ export * from "./live";
 export * from "./errors";
 export * from "./changes";
 export * from "./import";
+export * from "./access";

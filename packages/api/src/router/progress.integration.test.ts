@@ -1,22 +1,19 @@
 import type { DatabaseHandle } from "@pulse/db/client";
-import type { CommittedReport } from "@pulse/db/queries";
-import { countsReport, seededDatabase, TEST_NOW, testEnv } from "@pulse/db/testing";
+import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { formatRate } from "@pulse/indicators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "../root";
-import { createCallerFactory } from "../trpc";
+import { SYSTEM } from "../access/principal";
+import { testCallers, type LiveRecord } from "../testing";
 
 describe(`progress and reports routers on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
-  const published: CommittedReport[] = [];
-  const caller = () =>
-    createCallerFactory(appRouter)({
-      db: handle.db,
-      live: { reportCommitted: (report) => published.push(report) },
-      now: () => TEST_NOW,
-    });
+  let callers: Awaited<ReturnType<typeof testCallers>>;
+  let live: LiveRecord;
+  const caller = () => callers.callerAs(SYSTEM);
   beforeAll(async () => {
     handle = await seededDatabase();
+    callers = await testCallers(handle.db);
+    live = callers.live;
   });
   afterAll(() => handle.close());
 
@@ -50,7 +47,7 @@ describe(`progress and reports routers on ${testEnv.PULSE_TEST_DB}`, () => {
     const before = (await caller().progress.communes({ codes: ["02026"] }))[0];
     await caller().reports.submit(report);
     await caller().reports.submit(report);
-    expect(published.filter((p) => p.idempotencyKey === report.idempotencyKey)).toHaveLength(1);
+    expect(live.committed.filter((p) => p.idempotencyKey === report.idempotencyKey)).toHaveLength(1);
     const after = (await caller().progress.communes({ codes: ["02026"] }))[0];
     expect(after?.eidL2Activated).toBe((before?.eidL2Activated ?? 0) + 3);
     expect(after && formatRate(after.indicators.activationRate, "vi")).toMatch(/%$/);

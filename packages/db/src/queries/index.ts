@@ -6,3 +6,4 @@ export * from "./villages";
 export * from "./correct-report";
 export * from "./recent-reports";
 export * from "./submit-change";
+export * from "./access";

@@ -1,18 +1,64 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { authUsers } from "./auth";
+
+const scopeKindCheck = (kind: string, code: string) =>
+  sql.raw(
+    `(${kind} = 'nation' and ${code} is null) or (${kind} = 'province' and ${code} ~ '^[0-9]{2}$') or (${kind} = 'commune' and ${code} ~ '^[0-9]{5}$')`,
+  );
 
 /**
- * Who may see and do what. Roles: admin (nation), province, commune, reporter, viewer;
- * the scope covers everything below it. Sign-in itself comes with the access-control issue.
+ * What a signed-in user may see and do. Roles: admin (nation), province, commune, reporter,
+ * viewer; the scope covers everything below it.
  */
-export const userScopes = pgTable("user_scopes", {
-  userId: text().primaryKey(),
-  email: text().notNull().unique(),
-  role: text().notNull(),
-  /** nation, province or commune */
-  scopeKind: text().notNull(),
-  scopeCode: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const userScopes = pgTable(
+  "user_scopes",
+  {
+    userId: text()
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    role: text().notNull(),
+    /** nation, province or commune */
+    scopeKind: text().notNull(),
+    scopeCode: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    check("user_scopes_role", sql`role in ('admin', 'province', 'commune', 'reporter', 'viewer')`),
+    check("user_scopes_scope", scopeKindCheck("scope_kind", "scope_code")),
+  ],
+);
+
+/**
+ * Read-only access for a wall screen. Only the SHA-256 of the secret is kept. A screen that
+ * asked to be paired holds a token with a pairing code and no scope yet; a user's pairing gives
+ * it name and scope.
+ */
+export const kioskTokens = pgTable(
+  "kiosk_tokens",
+  {
+    id: text().primaryKey(),
+    tokenHash: text().notNull().unique(),
+    name: text(),
+    scopeKind: text(),
+    scopeCode: text(),
+    pairingCode: text(),
+    pairingExpiresAt: timestamp({ withTimezone: true }),
+    /** the user who created or paired it */
+    createdBy: text().references(() => authUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastSeenAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("kiosk_tokens_pairing_code_idx").on(t.pairingCode),
+    check(
+      "kiosk_tokens_scope",
+      sql`(scope_kind is null and scope_code is null) or (${scopeKindCheck("scope_kind", "scope_code")})`,
+    ),
+  ],
+);
 
 /** Append-only record of sign-ins, token changes, user changes, imports and corrections. */
 export const auditLog = pgTable(
@@ -20,12 +66,14 @@ export const auditLog = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** "user:<email>", "kiosk:<id>", "cli", or "anonymous" */
     actor: text().notNull(),
     action: text().notNull(),
     target: text(),
+    ip: text(),
     details: jsonb(),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
 );
 
 /** Small facts about the database itself, such as when and how it was seeded. */

@@ -1,4 +1,5 @@
 export * from "./geo";
 export * from "./campaign";
 export * from "./ledger";
+export * from "./auth";
 export * from "./access";

@@ -1,0 +1,126 @@
+import {
+  createKioskToken,
+  createPendingKioskToken,
+  getKioskToken,
+  listKioskTokens,
+  pairKioskToken,
+  revokeKioskToken,
+  writeAudit,
+  type KioskToken,
+} from "@pulse/db/queries";
+import { fieldError, kioskPairInput, kioskTokenInput, PAIRING_TTL_MS, scopeKey } from "@pulse/schema";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { newKioskSecret, newPairingCode } from "../access/kiosk-secret";
+import { actorOf } from "../access/principal";
+import { covers } from "../access/rules";
+import type { Context } from "../context";
+import { FieldErrorsCause } from "../errors";
+import { authorize, publicProcedure, signedInProcedure, throttle } from "../trpc";
+
+export type KioskStatus = "active" | "expired" | "revoked";
+
+function statusOf(token: KioskToken, now: Date): KioskStatus {
+  if (token.revokedAt) return "revoked";
+  if (token.expiresAt && token.expiresAt <= now) return "expired";
+  return "active";
+}
+
+const refuseBadInput = (field: string, rule: "pastDate" | "unknownPairingCode") =>
+  new TRPCError({ code: "BAD_REQUEST", message: fieldError(field, rule).en, cause: new FieldErrorsCause([fieldError(field, rule)]) });
+
+function checkExpiry(ctx: Context, expiresAt: Date | undefined): void {
+  if (expiresAt && expiresAt <= ctx.now()) throw refuseBadInput("expiresAt", "pastDate");
+}
+
+/** The user acting (these procedures pass `manageKiosks`, which only users have). */
+function userIdOf(ctx: Context): string {
+  if (ctx.principal.kind !== "user") throw new TRPCError({ code: "FORBIDDEN" });
+  return ctx.principal.userId;
+}
+
+async function audit(ctx: Context, action: string, token: KioskToken): Promise<void> {
+  await writeAudit(ctx.db, {
+    actor: actorOf(ctx.principal),
+    action,
+    target: `kiosk:${token.id}`,
+    ip: ctx.clientIp,
+    details: { name: token.name, scope: scopeKey(token.scope), expiresAt: token.expiresAt?.toISOString() ?? null },
+  });
+}
+
+/** Read-only tokens for wall screens: created for a scope, paired by code, revoked at once. */
+export const kioskRouter = {
+  /** A user's tokens for their scope: the secret itself is never shown again. */
+  create: signedInProcedure
+    .input(kioskTokenInput)
+    .use(({ ctx, input, next }) => authorize(ctx, "manageKiosks", [input.scope], next))
+    .mutation(async ({ ctx, input }) => {
+      checkExpiry(ctx, input.expiresAt);
+      const { id, secret, tokenHash } = newKioskSecret();
+      const token = await createKioskToken(ctx.db, { id, tokenHash, ...input, createdBy: userIdOf(ctx) });
+      await audit(ctx, "kiosk.create", token);
+      return { token: { ...token, status: statusOf(token, ctx.now()) }, secret };
+    }),
+
+  /** A TV asks to be paired: it keeps the secret (in a cookie) and shows the code. */
+  startPairing: publicProcedure.mutation(async ({ ctx }) => {
+    await throttle(ctx, "pairingStart");
+    const { id, secret, tokenHash } = newKioskSecret();
+    const now = ctx.now();
+    const expiresAt = new Date(now.getTime() + PAIRING_TTL_MS);
+    // A clash of codes among the few waiting screens is retried with a new code.
+    for (let attempt = 0; ; attempt++) {
+      const code = newPairingCode();
+      try {
+        await createPendingKioskToken(ctx.db, { id, tokenHash, pairingCode: code, pairingExpiresAt: expiresAt, now });
+        return { secret, code, expiresAt };
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
+  }),
+
+  /** A user types the code a TV shows: the TV's token gets a name and a scope within the user's. */
+  pair: signedInProcedure
+    .input(kioskPairInput)
+    .use(({ ctx, input, next }) => authorize(ctx, "manageKiosks", [input.scope], next))
+    .mutation(async ({ ctx, input }) => {
+      await throttle(ctx, "pairingCode");
+      checkExpiry(ctx, input.expiresAt);
+      const { code, ...details } = input;
+      const token = await pairKioskToken(ctx.db, { pairingCode: code, ...details, createdBy: userIdOf(ctx), now: ctx.now() });
+      if (!token) throw refuseBadInput("code", "unknownPairingCode");
+      await audit(ctx, "kiosk.pair", token);
+      return { ...token, status: statusOf(token, ctx.now()) };
+    }),
+
+  /** Tokens within the asker's scope, with when a screen last connected. */
+  list: signedInProcedure
+    .use(({ ctx, next }) => authorize(ctx, "manageKiosks", [], next))
+    .query(async ({ ctx }) => {
+      const { principal } = ctx;
+      if (principal.kind !== "user") return [];
+      const now = ctx.now();
+      const tokens = await listKioskTokens(ctx.db);
+      return tokens
+        .filter((t) => covers(principal.scope, t.scope, ctx.provinceOf))
+        .map((t) => ({ ...t, status: statusOf(t, now) }));
+    }),
+
+  /** Screens using it are disconnected at once (and by every server within seconds). */
+  revoke: signedInProcedure
+    .input(z.object({ id: z.uuid() }))
+    .use(async ({ ctx, input, next }) => {
+      const token = await getKioskToken(ctx.db, input.id);
+      // An unknown id is refused like a foreign one: ids of other scopes are not confirmed.
+      return authorize(ctx, "manageKiosks", [token?.scope ?? { kind: "nation" }], next);
+    })
+    .mutation(async ({ ctx, input }) => {
+      const token = await getKioskToken(ctx.db, input.id);
+      if (!token) throw new TRPCError({ code: "NOT_FOUND" });
+      if (await revokeKioskToken(ctx.db, input.id, ctx.now())) await audit(ctx, "kiosk.revoke", token);
+      ctx.live.kioskRevoked(input.id);
+      return { id: input.id, status: "revoked" as KioskStatus };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,33 @@
+import type { Database } from "@pulse/db/client";
+import type { CommittedReport } from "@pulse/db/queries";
+import { TEST_NOW } from "@pulse/db/testing";
+import { loadProvinceOf } from "./access/geography";
+import { NO_LIMITS } from "./access/limits";
+import type { Principal } from "./access/principal";
+import type { Context } from "./context";
+import { appRouter } from "./root";
+import { createCallerFactory } from "./trpc";
+
+/** What the live hub was told during a test. */
+export interface LiveRecord {
+  committed: CommittedReport[];
+  revoked: string[];
+}
+
+/** Callers as any principal over one test database, with the clock fixed and no rate limits. */
+export async function testCallers(db: Database, overrides: Partial<Context> = {}) {
+  const provinceOf = await loadProvinceOf(db);
+  const live: LiveRecord = { committed: [], revoked: [] };
+  const callerAs = (principal: Principal) =>
+    createCallerFactory(appRouter)({
+      db,
+      live: { reportCommitted: (r) => live.committed.push(r), kioskRevoked: (id) => live.revoked.push(id) },
+      now: () => TEST_NOW,
+      principal,
+      provinceOf,
+      limits: NO_LIMITS,
+      clientIp: "192.0.2.1",
+      ...overrides,
+    });
+  return { callerAs, live, provinceOf };
+}
