@@ -1,10 +1,10 @@
 import { queryRows, type DatabaseHandle } from "@pulse/db/client";
-import type { CommittedReport } from "@pulse/db/queries";
 import { verifyCounters } from "@pulse/db/queries";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerCaller } from "./caller";
+import { SYSTEM } from "@pulse/api";
+import { testCallers } from "@pulse/api/testing";
 import { startDemoFeed } from "./demo-feed";
 
 describe(`demo feed on ${testEnv.PULSE_TEST_DB}`, () => {
@@ -15,9 +15,10 @@ describe(`demo feed on ${testEnv.PULSE_TEST_DB}`, () => {
   afterAll(() => handle.close());
 
   it("keeps reporting through the ingest path, and never takes a commune past its eligible population", async () => {
-    const published: CommittedReport[] = [];
     const errors: unknown[] = [];
-    const caller = createServerCaller(handle.db, { reportCommitted: (r) => published.push(r) });
+    const { callerAs, live } = await testCallers(handle.db, { now: () => new Date() });
+    const published = live.committed;
+    const caller = callerAs(SYSTEM);
     // Nam Cường's seeded campaign already activated all 6,000 eligible citizens.
     const namCuong = async () =>
       (

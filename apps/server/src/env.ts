@@ -14,13 +14,25 @@ export const env = z
     /** real Postgres; unset: the embedded PGlite in PGLITE_DIR */
     DATABASE_URL: z.url().optional(),
     PGLITE_DIR: z.string().default(`${repoRoot}.data/pglite`),
-    /** origin of the web app (CORS for socket.io) and the address printed at start */
-    WEB_ORIGIN: z.url().default("http://localhost:3000"),
+    /** origin of the web app: the only origin allowed by CORS, CSRF checks and sign-in; printed at start */
+    WEB_ORIGIN: z
+      .url()
+      .default("http://localhost:3000")
+      .transform((url) => new URL(url).origin),
+    /** signs session cookies; unset: a random secret kept in the database (shared by every process) */
+    AUTH_SECRET: z.string().min(32).optional(),
+    /** sign-in attempts per account per 15 minutes, before 429 */
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    /** ingest requests per minute per account or token (and twice that per address) */
+    INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     /** seed the synthetic demo and keep feeding it reports */
     PULSE_DEMO: flag.default(true),
     DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(1500),
     /** where `npm run import` sends files: the running server (default: this machine, PORT) */
     PULSE_API_URL: z.url().optional(),
+    /** who `npm run import` signs in as (or --email), and the password (asked for when unset) */
+    PULSE_EMAIL: z.email().optional(),
+    PULSE_PASSWORD: z.string().optional(),
     /** set by npm to the directory a script was started from: CLIs resolve file arguments against it */
     INIT_CWD: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

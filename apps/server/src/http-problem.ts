@@ -8,6 +8,7 @@ export class HttpProblem extends Error {
     readonly vi: string,
     readonly en: string,
     readonly fieldErrors: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
   ) {
     super(en);
   }
@@ -25,7 +26,12 @@ export function sendJson(
 }
 
 export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
-  sendJson(res, problem.status, { error: { vi: problem.vi, en: problem.en, fieldErrors: problem.fieldErrors } });
+  sendJson(
+    res,
+    problem.status,
+    { error: { vi: problem.vi, en: problem.en, fieldErrors: problem.fieldErrors } },
+    problem.headers,
+  );
 }
 
 /** The media type of a request, without parameters, lower case. */

@@ -1,20 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import type { CommittedReport } from "@pulse/db/queries";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "./auth/auth";
+import { createPrincipalResolver } from "./auth/principal";
 import { createHttpServer } from "./http";
-
-const logger = pino({ level: "silent" });
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
-}
+import { startTestApp, TEST_AUTH_SECRET, TEST_WEB_ORIGIN, type TestApp } from "./testing/test-app";
 
 /** A valid report as JSON would carry it; overrides may make it invalid on purpose. */
 const report = (overrides: Record<string, unknown> = {}) => ({
@@ -22,25 +16,28 @@ const report = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+let token = "";
 const post = (url: string, body: unknown, contentType = "application/json") =>
   fetch(url, {
     method: "POST",
-    headers: { "content-type": contentType },
+    headers: { "content-type": contentType, authorization: `Bearer ${token}` },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
 describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
-  let server: Server;
+  let server: TestApp;
   let url: string;
-  const published: CommittedReport[] = [];
+  let published: CommittedReport[];
   beforeAll(async () => {
     handle = await seededDatabase();
-    server = createHttpServer({ db: handle.db, live: { reportCommitted: (r) => published.push(r) }, logger });
-    url = await listen(server);
+    server = await startTestApp(handle);
+    url = `${server.url}/api/v1/reports`;
+    published = server.committed;
+    ({ token } = await server.signedIn({ email: "admin@ingest.test", role: "admin", scope: { kind: "nation" } }));
   });
   afterAll(async () => {
-    server.close();
+    await server.close();
     await handle.close();
   });
 
@@ -173,8 +170,18 @@ describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("answers 503 with Retry-After when the database is unreachable, writing nothing", async () => {
     const down = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/unreachable", maxConnections: 1 });
-    const downServer = createHttpServer({ db: down.db, live: { reportCommitted: () => undefined }, logger });
-    const downUrl = await listen(downServer);
+    const { services } = server.app;
+    const downServer = createHttpServer({
+      ...services,
+      db: down.db,
+      // Sessions live in the database too: who is asking cannot be known either.
+      resolvePrincipal: createPrincipalResolver(
+        createAuth(down.db, { secret: TEST_AUTH_SECRET, webOrigin: TEST_WEB_ORIGIN }),
+        down.db,
+      ),
+    });
+    await new Promise<void>((resolve) => downServer.listen(0, "127.0.0.1", resolve));
+    const downUrl = `http://127.0.0.1:${(downServer.address() as AddressInfo).port}/api/v1/reports`;
     const response = await post(downUrl, report());
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");

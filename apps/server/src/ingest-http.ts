@@ -1,51 +1,29 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { fieldErrorsOfCause } from "@pulse/api";
+import { fieldErrorsOfCause, RateLimitedError } from "@pulse/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { ServerCaller } from "./caller";
+import type { Caller } from "./services";
+import { readBody } from "./http-body";
 import { HttpProblem, mediaType, sendJson as send, sendProblem } from "./http-problem";
 
 /** Payloads above this are refused with 413 before being read further. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a client should wait before retrying when the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
-const tooLarge = () => new HttpProblem(413, "Dữ liệu gửi lên quá 1 MB", "Payload larger than 1 MB");
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(tooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(tooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 /**
  * `POST /api/v1/reports` for other systems: one report, an array, or `{ "reports": [...] }`
  * (all or nothing), or one team or baseline change, through the same procedures as the app.
  * Answers 200 with receipts, 400 malformed JSON, 413 over 1 MB, 415 not JSON, 422 invalid (every field named, vi and en),
- * 409 a reused idempotency key, 503 with Retry-After when the database is unreachable.
+ * 409 a reused idempotency key, 401 not signed in, 403 outside the caller's scope or role, 429 and 503
+ * with Retry-After (throttled; database unreachable).
  */
-export async function handleReportsPost(
-  req: IncomingMessage,
-  res: ServerResponse,
-  caller: ServerCaller,
-): Promise<void> {
+export async function handleReportsPost(req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void> {
   try {
     if (req.method !== "POST") throw new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted");
     if (mediaType(req.headers["content-type"]) !== "application/json") {
       throw new HttpProblem(415, "Nội dung phải là application/json", "Content-Type must be application/json");
     }
-    const text = await readBody(req);
+    const text = await readBody(req, MAX_BODY_BYTES);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -75,7 +53,13 @@ export async function handleReportsPost(
       const status = error.code === "BAD_REQUEST" ? 422 : getHTTPStatusCodeFromError(error);
       const [vi, en] =
         error.code === "BAD_REQUEST" ? ["Báo cáo không hợp lệ", "Invalid report"] : error.message.split(" / ");
-      const headers: Record<string, string> = status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
+      const retryAfter =
+        error.cause instanceof RateLimitedError
+          ? error.cause.retryAfterSeconds
+          : status === 503
+            ? RETRY_AFTER_SECONDS
+            : null;
+      const headers: Record<string, string> = retryAfter ? { "retry-after": String(retryAfter) } : {};
       return send(res, status, { error: { vi, en: en ?? vi, code: error.code, fieldErrors } }, headers);
     }
     throw error;

@@ -2,19 +2,16 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Server } from "node:http";
 import { createServer as createTcpServer, connect, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
 import { isDatabaseUnavailable } from "@pulse/api";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import { seedGeography } from "@pulse/db/seed";
 import { countsReport, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./testing/child-process";
-import { createHttpServer } from "./http";
+import { startTestApp, type TestApp } from "./testing/test-app";
 import { importCsvFile } from "./import/import-csv";
 
 /** A TCP hop between the server and Postgres that the test can cut and restore: a database outage. */
@@ -53,8 +50,9 @@ describe("the report API while Postgres is unreachable", () => {
   const dir = mkdtempSync(join(tmpdir(), "pulse-outage-"));
   let proxy: ReturnType<typeof outageProxy>;
   let handle: DatabaseHandle;
-  let server: Server;
+  let server: TestApp;
   let url: string;
+  let token: string;
 
   beforeAll(async () => {
     const adminSql = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
@@ -69,17 +67,13 @@ describe("the report API while Postgres is unreachable", () => {
     handle = await openDatabase({ url: viaProxy.toString(), maxConnections: 4 });
     await handle.migrate();
     await seedGeography(handle.db);
-    server = createHttpServer({
-      db: handle.db,
-      live: { reportCommitted: () => undefined },
-      logger: pino({ level: "silent" }),
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
+    server = await startTestApp(handle);
+    url = `${server.url}/api/v1/reports`;
+    ({ token } = await server.signedIn({ email: "admin@outage.test", role: "admin", scope: { kind: "nation" } }));
   }, 120_000);
 
   afterAll(async () => {
-    server?.close();
+    await server?.close();
     await handle?.close();
     await proxy?.down();
     const adminSql = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
@@ -91,7 +85,7 @@ describe("the report API while Postgres is unreachable", () => {
   const submit = (idempotencyKey = randomUUID()) =>
     fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify(countsReport({ idempotencyKey, counters: { eidL2Activated: 4 } })),
     });
 

@@ -2,14 +2,22 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, type AppRouter } from "./root";
-export { createCallerFactory } from "./trpc";
+export { createCallerFactory, throttle } from "./trpc";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
 export type { UnitProgress } from "./progress-view";
 export type { Viewer } from "./router/auth";
 export type { KioskStatus } from "./router/kiosk";
 export { ANONYMOUS, SYSTEM, actorOf, type Principal } from "./access/principal";
-export { refusal, covers, communeScope, provinceScope, nationScope, type Action, type ProvinceOf } from "./access/rules";
+export {
+  refusal,
+  covers,
+  communeScope,
+  provinceScope,
+  nationScope,
+  type Action,
+  type ProvinceOf,
+} from "./access/rules";
 export { NO_LIMITS, RateLimitedError, type RateBucket, type RateLimits } from "./access/limits";
 export { hashKioskSecret } from "./access/kiosk-secret";
 export { loadProvinceOf } from "./access/geography";

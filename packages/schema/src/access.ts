@@ -28,15 +28,13 @@ export function scopeKey(value: Scope): string {
   return value.kind === "nation" ? "nation" : `${value.kind}:${value.code}`;
 }
 
-export const scopeText = z
-  .string()
-  .transform((text, ctx) => {
-    const [kind, code] = text.split(":");
-    const parsed = scope.safeParse(kind === "nation" ? { kind } : { kind, code });
-    if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: "custom", params: { rule: "format" } });
-    return z.NEVER;
-  });
+export const scopeText = z.string().transform((text, ctx) => {
+  const [kind, code] = text.split(":");
+  const parsed = scope.safeParse(kind === "nation" ? { kind } : { kind, code });
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: "custom", params: { rule: "format" } });
+  return z.NEVER;
+});
 
 export const account = z
   .object({

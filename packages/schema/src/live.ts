@@ -1,3 +1,4 @@
+import type { KioskRefusal } from "./access";
 import type { CommuneCode, ProvinceCode } from "./codes";
 
 /** socket.io rooms: one per commune, per province, and the nation. */
@@ -19,9 +20,17 @@ export interface Heartbeat {
 
 export type Ack = { ok: true } | { ok: false; error: string };
 
+/** Why the live hub refused a connection (the `data` of socket.io's connect_error). */
+export interface LiveRefusal {
+  code: "signInRequired" | "crossSite";
+  refused: KioskRefusal | null;
+}
+
 export interface ServerToClientEvents {
   "progress:changed": (event: ProgressChanged) => void;
   "live:heartbeat": (beat: Heartbeat) => void;
+  /** sent just before the server cuts a screen whose token was revoked or expired, or a signed-out user */
+  "access:revoked": (reason: KioskRefusal | "signedOut") => void;
 }
 
 export interface ClientToServerEvents {

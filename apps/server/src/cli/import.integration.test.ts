@@ -16,11 +16,22 @@ describe(`npm run import, on ${testEnv.PULSE_TEST_DB}`, () => {
   let server: ChildProcess;
   let drop: () => Promise<void>;
   let apiUrl: string;
+  let password = "";
+  const EMAIL = "admin@cli.test";
   beforeAll(async () => {
     const database = await seededDatabaseForProcess();
     drop = database.drop;
     const port = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
+    // The account is made as an operator makes it: with the CLI, before the server starts.
+    const created = await run(
+      process.execPath,
+      ["--import", "tsx", "src/cli/user-create.ts", "--email", EMAIL, "--role", "admin", "--scope", "nation"],
+      { cwd: serverDir, env: { ...database.env, PULSE_API_URL: apiUrl, LOG_LEVEL: "warn" } },
+    );
+    expect(created.stdout).toMatch(/Đã tạo tài khoản \/ account created: admin@cli\.test \(admin, nation\)/);
+    password = /one-time password: (\S+)/.exec(created.stdout)?.[1] ?? "";
+    expect(password).toHaveLength(16);
     server = await startServerProcess(port, { ...database.env, PULSE_DEMO: "false" });
   });
   afterAll(async () => {
@@ -33,11 +44,21 @@ describe(`npm run import, on ${testEnv.PULSE_TEST_DB}`, () => {
   const importCli = (...args: string[]) =>
     run(process.execPath, ["--import", "tsx", "src/cli/import.ts", ...args], {
       cwd: serverDir,
-      env: { PULSE_API_URL: apiUrl, INIT_CWD: serverDir },
+      env: { PULSE_API_URL: apiUrl, INIT_CWD: serverDir, PULSE_EMAIL: EMAIL, PULSE_PASSWORD: password, ...extraEnv },
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
+
+  let extraEnv: Record<string, string> = {};
+
+  it("refuses to import with a wrong password, writing nothing", async () => {
+    extraEnv = { PULSE_PASSWORD: "not-the-password" };
+    const refused = await importCli("examples/reports.csv");
+    extraEnv = {};
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Đăng nhập không thành công \/ sign-in failed: sign-in refused \(401\)/);
+  });
 
   it("imports the example file and says how many rows, how fast", async () => {
     const { code, stdout, stderr } = await importCli("examples/reports.csv");

@@ -5,21 +5,29 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
+import { read } from "read";
+import { signInForToken } from "../auth/sign-in-client";
 import { env } from "../env";
 import type { ImportEvent } from "@pulse/schema";
 
 /**
- * `npm run import -- FILE.csv [--skip-invalid] [--report FILE]`: sends the file to the running
- * server (which owns the database), shows progress, and lists every bad row — or, with
+ * `npm run import -- FILE.csv --email YOU [--skip-invalid] [--report FILE]`: signs in (password
+ * from PULSE_PASSWORD, or asked), sends the file to the running server (which owns the database
+ * and checks every row against your scope), shows progress, and lists every bad row — or, with
  * --skip-invalid, imports the good rows and writes the bad ones to a report file.
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { "skip-invalid": { type: "boolean", default: false }, report: { type: "string" } },
+  options: {
+    "skip-invalid": { type: "boolean", default: false },
+    report: { type: "string" },
+    email: { type: "string" },
+  },
 });
 const [fileArg] = positionals;
-if (!fileArg) {
-  console.error("Cách dùng / usage: npm run import -- FILE.csv [--skip-invalid] [--report FILE]");
+const email = values.email ?? env.PULSE_EMAIL;
+if (!fileArg || !email) {
+  console.error("Cách dùng / usage: npm run import -- FILE.csv --email EMAIL [--skip-invalid] [--report FILE]");
   process.exit(2);
 }
 const file = resolve(env.INIT_CWD ?? process.cwd(), fileArg);
@@ -62,20 +70,44 @@ function showProgress(event: Extract<ImportEvent, { type: "progress" }>) {
   phase = event.phase;
 }
 
-let response: Response;
-try {
-  response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "text/csv", accept: "application/x-ndjson", "content-length": String(bytes) },
-    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-    duplex: "half",
-  } as RequestInit);
-} catch {
+const unreachable = (): never => {
   console.error(
     `Không kết nối được máy chủ ${env.PULSE_API_URL}: hãy chạy npm start trước / cannot reach the server: start it with npm start`,
   );
   process.exit(2);
+};
+
+const password =
+  env.PULSE_PASSWORD ??
+  (process.stdin.isTTY
+    ? String(await read({ prompt: `Mật khẩu / password (${email}): `, silent: true, replace: "*" }))
+    : null);
+if (!password) {
+  console.error("Thiếu mật khẩu: đặt PULSE_PASSWORD / password missing: set PULSE_PASSWORD");
+  process.exit(2);
 }
+let token: string;
+try {
+  token = await signInForToken(env.PULSE_API_URL, email, password);
+} catch (error) {
+  if (error instanceof TypeError) unreachable();
+  console.error(
+    `Đăng nhập không thành công / sign-in failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(2);
+}
+
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    "content-type": "text/csv",
+    accept: "application/x-ndjson",
+    "content-length": String(bytes),
+    authorization: `Bearer ${token}`,
+  },
+  body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+  duplex: "half",
+} as RequestInit).catch(unreachable);
 if (!response.ok || !response.body) {
   console.error(`${response.status}: ${await response.text()}`);
   process.exit(2);

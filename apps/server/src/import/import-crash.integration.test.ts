@@ -6,6 +6,8 @@ import { verifyCounters } from "@pulse/db/queries";
 import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { signInForToken } from "../auth/sign-in-client";
+import { createAccountIn } from "../testing/accounts";
 import { exited, freePort, startServerProcess } from "../testing/child-process";
 import { uploadCsv } from "../testing/import-client";
 import type { ImportEvent } from "@pulse/schema";
@@ -53,11 +55,14 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
     const before = await activatedIn();
     const env = { ...database.env, PULSE_DEMO: "false" };
     const port = await freePort();
+    const account = { email: "admin@crash.test", role: "admin", scope: { kind: "nation" } } as const;
+    const password = await createAccountIn(database.open, account);
+    const signIn = () => signInForToken(`http://127.0.0.1:${port}`, account.email, password);
     try {
       let server = await startServerProcess(port, env);
       let writtenWhenKilled = 0;
       try {
-        for await (const event of uploadCsv(port, file)) {
+        for await (const event of uploadCsv(port, file, await signIn())) {
           if (event.type === "progress" && event.phase === "write" && event.written >= 2000) {
             writtenWhenKilled = event.written;
             server.kill("SIGKILL");
@@ -73,7 +78,7 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
 
       server = await startServerProcess(port, env);
       let result: Extract<ImportEvent, { type: "result" }> | undefined;
-      for await (const event of uploadCsv(port, file)) if (event.type === "result") result = event;
+      for await (const event of uploadCsv(port, file, await signIn())) if (event.type === "result") result = event;
       server.kill("SIGTERM");
       await exited(server);
 

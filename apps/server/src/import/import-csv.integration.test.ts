@@ -1,6 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,9 +6,8 @@ import { queryRows, type Database, type DatabaseHandle } from "@pulse/db/client"
 import { verifyCounters } from "@pulse/db/queries";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
-import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createHttpServer } from "../http";
+import { startTestApp, type TestApp } from "../testing/test-app";
 import type { CsvProblem } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
 import type { ImportEvent } from "@pulse/schema";
@@ -139,23 +136,53 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
   });
 
   describe("over HTTP", () => {
-    let server: Server;
+    let server: TestApp;
     let url: string;
+    const tokens: Record<"cuaNam" | "laiChau" | "viewer", string> = { cuaNam: "", laiChau: "", viewer: "" };
+    const as = (who: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[who]}` });
     beforeAll(async () => {
-      server = createHttpServer({
-        db: handle.db,
-        live: { reportCommitted: () => undefined },
-        logger: pino({ level: "silent" }),
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/imports`;
+      server = await startTestApp(handle);
+      url = `${server.url}/api/v1/imports`;
+      const commune = { kind: "commune", code: "00082" } as const;
+      tokens.cuaNam = (await server.signedIn({ email: "cuanam@import.test", role: "commune", scope: commune })).token;
+      const laiChau = { kind: "province", code: "12" } as const;
+      tokens.laiChau = (await server.signedIn({ email: "lc@import.test", role: "province", scope: laiChau })).token;
+      tokens.viewer = (await server.signedIn({ email: "v@import.test", role: "viewer", scope: commune })).token;
     });
-    afterAll(() => void server.close());
+    afterAll(() => server.close());
+
+    it("imports only within the importer's scope: other rows are problems and nothing is written", async () => {
+      const body = `${HEADER}\n00082,00082-007,2025-08-05,Tổ CNS,increment,3,\n`;
+      const before = await totals(handle.db, "00082");
+      const foreign = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "text/csv", ...as("laiChau") },
+        body,
+      });
+      expect(foreign.status).toBe(422);
+      expect(((await foreign.json()) as { problems: CsvProblem[] }).problems).toEqual([
+        expect.objectContaining({ line: 2, column: "communeCode", vi: "ngoài phạm vi được giao của bạn" }),
+      ]);
+      const viewer = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "text/csv", ...as("viewer") },
+        body,
+      });
+      expect(viewer.status).toBe(403);
+      const nobody = await fetch(url, { method: "POST", headers: { "content-type": "text/csv" }, body });
+      expect(nobody.status).toBe(401);
+      expect(await totals(handle.db, "00082")).toEqual(before);
+      const audited = await queryRows<{ actor: string }>(
+        handle.db,
+        sql`select actor from audit_log where action = 'import.csv' order by id desc limit 1`,
+      );
+      expect(audited).toEqual([{ actor: "user:lc@import.test" }]);
+    });
 
     it("streams progress, every problem and the result as NDJSON", async () => {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "text/csv", accept: "application/x-ndjson" },
+        headers: { "content-type": "text/csv", accept: "application/x-ndjson", ...as("cuaNam") },
         body: `${HEADER}\n00082,00082-005,2025-08-05,Tổ CNS,increment,3,\n00082,00082-005,2025-08-05,Tổ CNS,increment,-1,\n`,
       });
       const events = (await response.text())
@@ -169,19 +196,19 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
 
     it("answers plain JSON without NDJSON: 200 imported, 422 rejected; 415 for another type", async () => {
       const body = `${HEADER}\n00082,00082-006,2025-08-05,Tổ CNS,increment,3,\n`;
-      const ok = await fetch(url, { method: "POST", headers: { "content-type": "text/csv" }, body });
+      const ok = await fetch(url, { method: "POST", headers: { "content-type": "text/csv", ...as("cuaNam") }, body });
       expect(ok.status).toBe(200);
       expect(await ok.json()).toMatchObject({ result: { imported: 1 } });
       const bad = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "text/csv" },
+        headers: { "content-type": "text/csv", ...as("cuaNam") },
         body: `${HEADER}\n1,2,3,4,5,6,7\n`,
       });
       expect(bad.status).toBe(422);
       expect(((await bad.json()) as { problems: CsvProblem[] }).problems.length).toBeGreaterThan(0);
       const wrongType = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...as("cuaNam") },
         body: "{}",
       });
       expect(wrongType.status).toBe(415);

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
-import { loadUnitIndex, submitReports } from "@pulse/db/queries";
+import { loadUnitIndex, submitReports, type UnitIndex } from "@pulse/db/queries";
 import {
   VALIDATION_MESSAGES,
   type CountsReport,
@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** every problem found, as it is found (a file can have millions: they are not kept) */
   onProblem?: (problem: CsvProblem) => void;
   live?: LivePublisher;
+  /** whether the importer may write for this commune (its scope); other rows are problems */
+  mayWrite?: (communeCode: string) => boolean;
 }
 
 const PROGRESS_EVERY_MS = 250;
@@ -110,7 +112,7 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
     if (headerBroken) break;
     const parsed = reportFromCsvRecord(record, line);
     if (parsed.problems) parsed.problems.forEach(problem);
-    else for (const p of referenceProblems(parsed.report, line, units)) problem(p);
+    else for (const p of referenceProblems(parsed.report, line, units, options.mayWrite)) problem(p);
     progress({ phase: "validate", rows, total: null, written: 0 });
   }
   const invalidRows = badLines.size;
@@ -165,11 +167,14 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
 function referenceProblems(
   report: CountsReport,
   line: number,
-  units: { communes: Set<string>; villages: Map<string, string> },
+  units: UnitIndex,
+  mayWrite: ImportOptions["mayWrite"],
 ): CsvProblem[] {
   const found: CsvProblem[] = [];
   if (!units.communes.has(report.communeCode)) {
     found.push({ line, column: "communeCode", ...VALIDATION_MESSAGES.unknownCommune });
+  } else if (mayWrite && !mayWrite(report.communeCode)) {
+    found.push({ line, column: "communeCode", ...VALIDATION_MESSAGES.outOfScope });
   }
   if (report.villageCode) {
     const commune = units.villages.get(report.villageCode);

@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { isDatabaseUnavailable, type LivePublisher } from "@pulse/api";
-import type { Database } from "@pulse/db/client";
+import { actorOf, communeScope, isDatabaseUnavailable, refusal, type Context } from "@pulse/api";
+import { writeAudit } from "@pulse/db/queries";
 import type { Logger } from "pino";
+import { accessProblem, throttledFor } from "../http-access";
 import { HttpProblem, mediaType, sendJson, sendProblem } from "../http-problem";
 import type { CsvProblem, ImportEvent } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
@@ -42,11 +43,23 @@ const tooLarge = () => new HttpProblem(413, "Tệp lớn hơn 1 GB", "File large
 export async function handleImportPost(
   req: IncomingMessage,
   res: ServerResponse,
-  { db, live, logger }: { db: Database; live: LivePublisher; logger: Logger },
+  ctx: Context,
+  logger: Logger,
 ): Promise<void> {
-  if (req.method !== "POST") return sendProblem(res, new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted"));
+  const { db, live, principal, provinceOf } = ctx;
+  // Refused before the upload is read: the rest of it is drained so the connection stays usable.
+  const refuse = (problem: HttpProblem) => {
+    req.resume();
+    sendProblem(res, problem);
+  };
+  if (req.method !== "POST") return refuse(new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted"));
+  // The role first (a viewer or a screen may not import at all), then every row's commune.
+  const refused = refusal(principal, "write", [], provinceOf);
+  if (refused) return refuse(accessProblem(refused));
+  const throttled = await throttledFor(ctx);
+  if (throttled) return refuse(throttled);
   if (mediaType(req.headers["content-type"]) !== "text/csv") {
-    return sendProblem(res, new HttpProblem(415, "Nội dung phải là text/csv", "Content-Type must be text/csv"));
+    return refuse(new HttpProblem(415, "Nội dung phải là text/csv", "Content-Type must be text/csv"));
   }
   const query = new URL(req.url ?? "/", "http://localhost").searchParams;
   const skipInvalid = ["true", "1"].includes(query.get("skipInvalid") ?? "");
@@ -64,11 +77,19 @@ export async function handleImportPost(
       const result = await importCsvFile(db, path, {
         skipInvalid,
         live,
+        mayWrite: (communeCode) => refusal(principal, "write", [communeScope(communeCode)], provinceOf) === null,
         onProgress: (p) => streaming && emit({ type: "progress", ...p }),
         onProblem: (p) =>
           streaming ? emit({ type: "problem", ...p }) : listed.length < LISTED_PROBLEMS && listed.push(p),
       });
       logger.info({ ...result, bytes, skipInvalid }, "CSV import finished");
+      const { peakRssBytes: _rss, ...summary } = result;
+      await writeAudit(db, {
+        actor: actorOf(principal),
+        action: "import.csv",
+        ip: ctx.clientIp,
+        details: { ...summary, bytes },
+      });
       if (streaming) {
         emit({ type: "result", ...result });
         res.end();

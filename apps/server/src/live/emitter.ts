@@ -1,5 +1,5 @@
 import type { Heartbeat, ProgressChanged, Room } from "@pulse/schema";
-import type { LiveServer } from "./io";
+import { kioskRoom, type LiveServer } from "./io";
 
 /** The only place that emits to clients. */
 export function createEmitter(io: LiveServer) {
@@ -13,6 +13,11 @@ export function createEmitter(io: LiveServer) {
     },
     heartbeat(beat: Heartbeat): void {
       io.emit("live:heartbeat", beat);
+    },
+    /** Tells the screens of a revoked token why, then cuts them. */
+    kioskRevoked(tokenId: string): void {
+      io.in(kioskRoom(tokenId)).emit("access:revoked", "revoked");
+      io.in(kioskRoom(tokenId)).disconnectSockets(true);
     },
   };
 }

@@ -24,6 +24,9 @@ export function createLiveHub(emitter: Emitter, appVersion: string): LivePublish
     reportCommitted(report) {
       for (const room of roomsOf(report.communeCode, report.provinceCode)) coalescer.add(room, report.communeCode);
     },
+    kioskRevoked(tokenId) {
+      emitter.kioskRevoked(tokenId);
+    },
     stop() {
       clearInterval(heartbeat);
       coalescer.stop();

@@ -191,7 +191,9 @@ describe(`every procedure checks scope, for every role, on ${testEnv.PULSE_TEST_
       const mismatches: string[] = [];
       for (const [path, spec] of Object.entries(table)) {
         const caller = callers.callerAs(principals[name]);
-        const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+        const procedure = path
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
         for (const target of spec.targets ?? [undefined]) {
           const got = await outcome(() => (procedure as Procedure)(spec.input(target ?? "nation")));
           const want = expected(name, spec.gate, target);
@@ -222,7 +224,10 @@ describe(`every procedure checks scope, for every role, on ${testEnv.PULSE_TEST_
       kind: "anonymous",
       refused: "revoked",
     });
-    expect(await callers.callerAs(principals.pairingScreen).auth.me()).toMatchObject({ kind: "pairing", code: "ABCDEF" });
+    expect(await callers.callerAs(principals.pairingScreen).auth.me()).toMatchObject({
+      kind: "pairing",
+      code: "ABCDEF",
+    });
     expect(await callers.callerAs(principals.kioskA).auth.me()).toEqual({
       kind: "kiosk",
       name: "TV Hà Nội",

@@ -6,7 +6,13 @@ import { publicProcedure } from "../trpc";
 export function describePrincipal(principal: Principal) {
   switch (principal.kind) {
     case "user":
-      return { kind: "user", email: principal.email, name: principal.name, role: principal.role, scope: principal.scope } as const;
+      return {
+        kind: "user",
+        email: principal.email,
+        name: principal.name,
+        role: principal.role,
+        scope: principal.scope,
+      } as const;
     case "kiosk":
       return { kind: "kiosk", name: principal.name, scope: principal.scope } as const;
     case "pairing":

@@ -27,7 +27,11 @@ function statusOf(token: KioskToken, now: Date): KioskStatus {
 }
 
 const refuseBadInput = (field: string, rule: "pastDate" | "unknownPairingCode") =>
-  new TRPCError({ code: "BAD_REQUEST", message: fieldError(field, rule).en, cause: new FieldErrorsCause([fieldError(field, rule)]) });
+  new TRPCError({
+    code: "BAD_REQUEST",
+    message: fieldError(field, rule).en,
+    cause: new FieldErrorsCause([fieldError(field, rule)]),
+  });
 
 function checkExpiry(ctx: Context, expiresAt: Date | undefined): void {
   if (expiresAt && expiresAt <= ctx.now()) throw refuseBadInput("expiresAt", "pastDate");
@@ -89,7 +93,12 @@ export const kioskRouter = {
       await throttle(ctx, "pairingCode");
       checkExpiry(ctx, input.expiresAt);
       const { code, ...details } = input;
-      const token = await pairKioskToken(ctx.db, { pairingCode: code, ...details, createdBy: userIdOf(ctx), now: ctx.now() });
+      const token = await pairKioskToken(ctx.db, {
+        pairingCode: code,
+        ...details,
+        createdBy: userIdOf(ctx),
+        now: ctx.now(),
+      });
       if (!token) throw refuseBadInput("code", "unknownPairingCode");
       await audit(ctx, "kiosk.pair", token);
       return { ...token, status: statusOf(token, ctx.now()) };

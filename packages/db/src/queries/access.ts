@@ -9,7 +9,10 @@ function scopeOf(kind: string | null, code: string | null): Scope | null {
   return null;
 }
 
-const scopeColumns = (scope: Scope) => ({ scopeKind: scope.kind, scopeCode: scope.kind === "nation" ? null : scope.code });
+const scopeColumns = (scope: Scope) => ({
+  scopeKind: scope.kind,
+  scopeCode: scope.kind === "nation" ? null : scope.code,
+});
 
 export interface UserAccess {
   userId: string;
@@ -49,7 +52,10 @@ export async function findUserIdByEmail(db: Database, email: string): Promise<st
 
 /** Signs a user out everywhere. */
 export async function deleteUserSessions(db: Database, userId: string): Promise<number> {
-  const deleted = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id });
+  const deleted = await db
+    .delete(authSessions)
+    .where(eq(authSessions.userId, userId))
+    .returning({ id: authSessions.id });
   return deleted.length;
 }
 
@@ -90,7 +96,14 @@ export async function findKioskTokenByHash(db: Database, tokenHash: string): Pro
 
 export async function createKioskToken(
   db: Database,
-  params: { id: string; tokenHash: string; name: string; scope: Scope; expiresAt?: Date | undefined; createdBy: string },
+  params: {
+    id: string;
+    tokenHash: string;
+    name: string;
+    scope: Scope;
+    expiresAt?: Date | undefined;
+    createdBy: string;
+  },
 ): Promise<KioskToken> {
   const [row] = await db
     .insert(kioskTokens)
@@ -114,9 +127,7 @@ export async function createPendingKioskToken(
   params: { id: string; tokenHash: string; pairingCode: string; pairingExpiresAt: Date; now: Date },
 ): Promise<void> {
   // Expired, unclaimed requests free their codes.
-  await db
-    .delete(kioskTokens)
-    .where(and(isNull(kioskTokens.scopeKind), lt(kioskTokens.pairingExpiresAt, params.now)));
+  await db.delete(kioskTokens).where(and(isNull(kioskTokens.scopeKind), lt(kioskTokens.pairingExpiresAt, params.now)));
   await db.insert(kioskTokens).values({
     id: params.id,
     tokenHash: params.tokenHash,
@@ -128,7 +139,14 @@ export async function createPendingKioskToken(
 /** Gives the waiting screen with this code its name and scope; null if no such code is waiting. */
 export async function pairKioskToken(
   db: Database,
-  params: { pairingCode: string; name: string; scope: Scope; expiresAt?: Date | undefined; createdBy: string; now: Date },
+  params: {
+    pairingCode: string;
+    name: string;
+    scope: Scope;
+    expiresAt?: Date | undefined;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<KioskToken | null> {
   const [row] = await db
     .update(kioskTokens)

@@ -1,0 +1,48 @@
+import type { LivePublisher } from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import { touchKioskTokens } from "@pulse/db/queries";
+import type { Logger } from "pino";
+import { createHttpServer } from "./http";
+import { startAccessSweep } from "./live/access-sweep";
+import { createEmitter } from "./live/emitter";
+import { createLiveHub } from "./live/hub";
+import { createLiveServer } from "./live/io";
+import { createServices, type ServiceSettings } from "./services";
+
+/**
+ * The whole server over an open database: HTTP (sign-in, tRPC, ingest), the live hub and the
+ * access sweep. `npm start` and the tests build it the same way.
+ */
+export async function createApp(db: Database, logger: Logger, settings: ServiceSettings & { appVersion: string }) {
+  // The live hub needs the socket.io server, which needs the HTTP server, which needs the hub:
+  // a forwarding publisher breaks the cycle (nothing reports before the hub exists).
+  const live: LivePublisher = {
+    reportCommitted: (report) => hub.reportCommitted(report),
+    kioskRevoked: (tokenId) => hub.kioskRevoked(tokenId),
+  };
+  const services = await createServices(db, live, logger, settings);
+  const http = createHttpServer(services);
+  const io = createLiveServer(http, {
+    webOrigin: settings.webOrigin,
+    resolvePrincipal: services.resolvePrincipal,
+    provinceOf: services.provinceOf,
+    onKioskConnected: (tokenId) =>
+      void touchKioskTokens(db, [tokenId], new Date()).catch((err: unknown) =>
+        logger.warn({ err }, "could not record a screen's connection"),
+      ),
+  });
+  const hub = createLiveHub(createEmitter(io), settings.appVersion);
+  const stopSweep = startAccessSweep(io, db, logger);
+  return {
+    services,
+    http,
+    io,
+    async stop(): Promise<void> {
+      stopSweep();
+      hub.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,81 @@
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { ANONYMOUS, hashKioskSecret, type Principal } from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import { findKioskTokenByHash, getUserAccess, kioskTokenOf } from "@pulse/db/queries";
+import { KIOSK_COOKIE, KIOSK_TOKEN_PREFIX } from "@pulse/schema";
+import type { Auth } from "./auth";
+
+export function toHeaders(headers: IncomingHttpHeaders): Headers {
+  const result = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) result.append(name, v);
+    else if (value !== undefined) result.set(name, value);
+  }
+  return result;
+}
+
+export function cookieValue(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+/** A kiosk secret given as `Authorization: Bearer cpk_…` (scripts, benchmarks) or in the screen's cookie. */
+function kioskSecretOf(headers: Headers): string | undefined {
+  const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer?.startsWith(KIOSK_TOKEN_PREFIX)) return bearer;
+  return cookieValue(headers, KIOSK_COOKIE);
+}
+
+/** What a kiosk secret opens now: a screen's scope, a screen waiting to be paired, or why nothing. */
+export async function kioskPrincipal(db: Database, secret: string, now: Date): Promise<Principal> {
+  const row = await findKioskTokenByHash(db, hashKioskSecret(secret));
+  if (!row) return { kind: "anonymous", refused: "unknown" };
+  if (row.revokedAt) return { kind: "anonymous", refused: "revoked" };
+  const token = kioskTokenOf(row);
+  if (!token) {
+    if (row.pairingCode && row.pairingExpiresAt && row.pairingExpiresAt > now)
+      return { kind: "pairing", tokenId: row.id, code: row.pairingCode, expiresAt: row.pairingExpiresAt };
+    return { kind: "anonymous", refused: "expired" };
+  }
+  if (token.expiresAt && token.expiresAt <= now) return { kind: "anonymous", refused: "expired" };
+  return { kind: "kiosk", tokenId: token.id, name: token.name, scope: token.scope };
+}
+
+export type PrincipalResolver = (headers: Headers) => Promise<Principal>;
+
+/**
+ * Who sent a request: a signed-in user (session cookie or bearer session token) with the role
+ * and scope given to them, else a kiosk token's screen, else nobody. A user without a role
+ * sees nothing.
+ */
+export function createPrincipalResolver(auth: Auth, db: Database): PrincipalResolver {
+  return async (headers) => {
+    const kioskSecret = kioskSecretOf(headers);
+    const hasSession =
+      headers.has("cookie") ||
+      (headers.has("authorization") && !headers.get("authorization")?.includes(KIOSK_TOKEN_PREFIX));
+    const session = hasSession ? await auth.api.getSession({ headers }) : null;
+    if (session) {
+      const access = await getUserAccess(db, session.user.id);
+      if (access) return { kind: "user", ...access, sessionId: session.session.id };
+    }
+    if (kioskSecret) return kioskPrincipal(db, kioskSecret, new Date());
+    return ANONYMOUS;
+  };
+}
+
+/**
+ * The client's address. Behind our own web app (a loopback peer) it is the last address the
+ * proxy appended to X-Forwarded-For; from anywhere else the peer itself (a forwarded header
+ * from the open network could be forged).
+ */
+export function clientIpOf(req: IncomingMessage): string | null {
+  const peer = req.socket.remoteAddress ?? null;
+  const loopback = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1";
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").at(-1)?.trim();
+  return loopback && last ? last : peer;
+}

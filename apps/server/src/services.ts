@@ -1,0 +1,74 @@
+import type { IncomingMessage } from "node:http";
+import {
+  appRouter,
+  createCallerFactory,
+  createContext,
+  loadProvinceOf,
+  SYSTEM,
+  type Context,
+  type LivePublisher,
+  type Principal,
+  type ProvinceOf,
+  type RateLimits,
+} from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import type { Logger } from "pino";
+import { createAuth, type Auth } from "./auth/auth";
+import { clientIpOf, createPrincipalResolver, toHeaders, type PrincipalResolver } from "./auth/principal";
+import { authSecret } from "./auth/secret";
+import { createRateLimits, type RateLimitSettings } from "./security/rate-limits";
+
+/** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
+export interface Services {
+  db: Database;
+  live: LivePublisher;
+  logger: Logger;
+  auth: Auth;
+  limits: RateLimits;
+  provinceOf: ProvinceOf;
+  resolvePrincipal: PrincipalResolver;
+  webOrigin: string;
+}
+
+export interface ServiceSettings {
+  webOrigin: string;
+  /** AUTH_SECRET; unset: kept in the database */
+  authSecret?: string | undefined;
+  rateLimits: RateLimitSettings;
+}
+
+export async function createServices(
+  db: Database,
+  live: LivePublisher,
+  logger: Logger,
+  settings: ServiceSettings,
+): Promise<Services> {
+  const secret = await authSecret(db, settings.authSecret);
+  const auth = createAuth(db, { secret, webOrigin: settings.webOrigin, logger });
+  return {
+    db,
+    live,
+    logger,
+    auth,
+    limits: createRateLimits(settings.rateLimits),
+    provinceOf: await loadProvinceOf(db),
+    resolvePrincipal: createPrincipalResolver(auth, db),
+    webOrigin: settings.webOrigin,
+  };
+}
+
+export function contextFor(services: Services, principal: Principal, clientIp: string | null): Context {
+  const { db, live, provinceOf, limits } = services;
+  return createContext({ db, live, provinceOf, limits, principal, clientIp, now: () => new Date() });
+}
+
+/** The tRPC context of an HTTP request: who sent it, resolved from its cookies or token. */
+export async function requestContext(services: Services, req: IncomingMessage): Promise<Context> {
+  return contextFor(services, await services.resolvePrincipal(toHeaders(req.headers)), clientIpOf(req));
+}
+
+export const callerFor = (context: Context) => createCallerFactory(appRouter)(context);
+export type Caller = ReturnType<typeof callerFor>;
+
+/** The server's own caller (the demo feed): through the same procedures, with full access. */
+export const systemCaller = (services: Services) => callerFor(contextFor(services, SYSTEM, null));

@@ -1,0 +1,14 @@
+import { env } from "./env";
+import { DEFAULT_RATE_LIMITS } from "./security/rate-limits";
+import type { ServiceSettings } from "./services";
+
+/** The service settings this process was configured with. */
+export const serviceSettings: ServiceSettings = {
+  webOrigin: env.WEB_ORIGIN,
+  authSecret: env.AUTH_SECRET,
+  rateLimits: {
+    ...DEFAULT_RATE_LIMITS,
+    signInPerAccount: env.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+    ingestPerMinute: env.INGEST_REQUESTS_PER_MINUTE,
+  },
+};
