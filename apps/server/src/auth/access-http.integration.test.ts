@@ -261,7 +261,7 @@ describe(`sign-in, sessions, kiosk tokens and hardening over HTTP, on ${testEnv.
       scope: HANOI.scope,
     });
     expect(paired.status).toBe(200);
-    expect((await trpcQuery("auth.me", screen)).data).toEqual({
+    expect((await trpcQuery("auth.me", screen)).data).toMatchObject({
       kind: "kiosk",
       name: "TV Sở Nội vụ Hà Nội",
       scope: HANOI.scope,

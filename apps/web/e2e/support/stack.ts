@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
-// Test harness only: the same process helpers the server's own tests use.
+import { chromium, type Browser, type Page } from "playwright-core";
+// Test harness only: the same helpers the server's own tests use, and the demo's accounts.
+import { DEMO_PASSWORD } from "../../../server/src/auth/demo-accounts";
+import { signInForToken } from "../../../server/src/auth/sign-in-client";
 import { exited, runProcess as run, waitForHttp as waitFor } from "../../../server/src/testing/child-process";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -81,11 +83,25 @@ export function launchBrowser(): Promise<Browser> {
 /** Screenshots land here for people to look at (CI keeps them as artifacts). */
 export const ARTIFACTS = join(root, "artifacts");
 
-/** Submits a report the way another system would: tRPC over HTTP. */
-export async function submitReport(apiUrl: string, report: Record<string, unknown>): Promise<unknown> {
+/** Signs in through the sign-in page as one of the demo accounts, as a person does. */
+export async function signIn(page: Page, webUrl: string, email: string, next = "/"): Promise<void> {
+  await page.goto(`${webUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** Submits a report the way another system would: tRPC over HTTP, signed in as a demo account. */
+export async function submitReport(
+  apiUrl: string,
+  report: Record<string, unknown>,
+  email = "admin@pulse.demo",
+): Promise<unknown> {
+  const token = await signInForToken(apiUrl, email, DEMO_PASSWORD);
   const response = await fetch(`${apiUrl}/trpc/reports.submit`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ json: report }),
   });
   if (!response.ok) throw new Error(`submit failed: ${response.status} ${await response.text()}`);

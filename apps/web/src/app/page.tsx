@@ -1,12 +1,21 @@
 import { provinceCode } from "@pulse/schema";
+import { requireViewer } from "../server/api";
+import { AccountBar } from "./_components/account-bar";
 import { Overview } from "./_components/overview";
 
-/** Provinces and, for the chosen one (?province=01), its communes: live. */
+/** The signed-in user's (or screen's) scope, live: the nation, one province, or one commune. */
 export default async function Home({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const viewer = await requireViewer("/");
   const chosen = provinceCode.safeParse((await searchParams).province);
-  return <Overview provinceCode={chosen.success ? chosen.data : null} />;
+  return (
+    <Overview
+      scope={viewer.scope}
+      provinceCode={chosen.success ? chosen.data : null}
+      account={<AccountBar viewer={viewer} />}
+    />
+  );
 }

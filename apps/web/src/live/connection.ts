@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ProgressChanged, Room, ServerToClientEvents } from "@pulse/schema";
+import type { ClientToServerEvents, LiveRefusal, ProgressChanged, Room, ServerToClientEvents } from "@pulse/schema";
 import { io, type Socket } from "socket.io-client";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
@@ -24,13 +24,37 @@ export class LiveConnection {
   private readonly listeners = new Set<() => void>();
   private state: LiveState = { status: "connecting", lastSeenAt: null };
   private staleTimer: ReturnType<typeof setInterval> | null = null;
+  private target: { url: string; onAccessLost: () => void } | null = null;
 
-  connect(url: string): () => void {
+  /**
+   * Where the hub is, and what to do when the server says this user or screen may no longer
+   * see anything (signed out, token revoked or expired). The socket opens with the first room
+   * watched: pages without live data (sign-in, pairing) never connect.
+   */
+  connect(url: string, onAccessLost: () => void): () => void {
+    this.target = { url, onAccessLost };
+    if (this.rooms.size > 0) this.open();
+    return () => {
+      if (this.staleTimer) clearInterval(this.staleTimer);
+      this.socket?.close();
+      this.socket = null;
+      this.target = null;
+    };
+  }
+
+  private open(): void {
+    if (this.socket || !this.target) return;
+    const { url, onAccessLost } = this.target;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
       transports: ["websocket"],
       reconnectionDelayMax: 10_000,
+      withCredentials: true,
     });
     this.socket = socket;
+    socket.on("access:revoked", onAccessLost);
+    socket.on("connect_error", (error) => {
+      if ((error as { data?: Partial<LiveRefusal> }).data?.code === "signInRequired") onAccessLost();
+    });
     socket.on("connect", () => {
       this.seen();
       for (const room of this.rooms.keys()) socket.emit("room:join", room, () => undefined);
@@ -47,11 +71,6 @@ export class LiveConnection {
         this.setState({ ...this.state, status: "stale" });
       }
     }, 1_000);
-    return () => {
-      if (this.staleTimer) clearInterval(this.staleTimer);
-      socket.close();
-      this.socket = null;
-    };
   }
 
   watch(room: Room, handler: Handler): () => void {
@@ -59,6 +78,7 @@ export class LiveConnection {
     if (handlers.size === 0 && this.socket?.connected) this.socket.emit("room:join", room, () => undefined);
     handlers.add(handler);
     this.rooms.set(room, handlers);
+    this.open();
     return () => {
       handlers.delete(handler);
       if (handlers.size > 0) return;

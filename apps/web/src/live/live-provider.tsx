@@ -13,10 +13,23 @@ function liveUrl(configured: string | null, port: number): string {
   return configured ?? `${window.location.protocol}//${window.location.hostname}:${port}`;
 }
 
+const RELOADED_AT = "pulse-access-reload";
+
+/**
+ * Access ended (signed out elsewhere, token revoked): reload, and the server sends a person to
+ * sign-in and a screen to its re-pair message. At most once a minute, so a fault cannot loop.
+ */
+function reloadForAccess(): void {
+  const last = Number(sessionStorage.getItem(RELOADED_AT) ?? 0);
+  if (Date.now() - last < 60_000) return;
+  sessionStorage.setItem(RELOADED_AT, String(Date.now()));
+  window.location.reload();
+}
+
 /** One socket per page, shared by every subscription on it; reconnects forever. */
 export function LiveProvider({ url, port, children }: { url: string | null; port: number; children: ReactNode }) {
   const [connection] = useState(() => new LiveConnection());
-  useEffect(() => connection.connect(liveUrl(url, port)), [connection, url, port]);
+  useEffect(() => connection.connect(liveUrl(url, port), reloadForAccess), [connection, url, port]);
   return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
 }
 

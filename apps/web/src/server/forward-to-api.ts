@@ -1,7 +1,27 @@
 import { env } from "../env";
 
-const REQUEST_HEADERS = ["content-type", "content-length", "cookie", "accept", "trpc-accept"];
-const RESPONSE_HEADERS = ["content-type", "content-disposition", "set-cookie", "retry-after", "cache-control"];
+// Origin and Sec-Fetch-Site let the API refuse cross-site changes (CSRF); X-Forwarded-For names
+// the client for rate limits and the audit log.
+const REQUEST_HEADERS = [
+  "content-type",
+  "content-length",
+  "cookie",
+  "accept",
+  "trpc-accept",
+  "authorization",
+  "origin",
+  "sec-fetch-site",
+  "user-agent",
+  "x-forwarded-for",
+];
+const RESPONSE_HEADERS = [
+  "content-type",
+  "content-disposition",
+  "set-cookie",
+  "set-auth-token",
+  "retry-after",
+  "cache-control",
+];
 
 /**
  * The browser talks to its own origin; this forwards a request to the API server (address read
@@ -26,7 +46,9 @@ export async function forwardToApi(request: Request): Promise<Response> {
   const responseHeaders = new Headers();
   for (const name of RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value) responseHeaders.set(name, value);
+    if (value && name !== "set-cookie") responseHeaders.set(name, value);
   }
+  // Several cookies come back as several headers: keep each.
+  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append("set-cookie", cookie);
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }

@@ -232,6 +232,7 @@ describe(`every procedure checks scope, for every role, on ${testEnv.PULSE_TEST_
       kind: "kiosk",
       name: "TV Hà Nội",
       scope: SCOPES.provinceA,
+      scopeName: { vi: "Thành phố Hà Nội", en: "Hanoi City" },
     });
   });
 });

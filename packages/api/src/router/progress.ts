@@ -1,4 +1,4 @@
-import { getCommunesProgress, listCommuneProgress, listProvinceProgress } from "@pulse/db/queries";
+import { getCommunesProgress, getProvinceName, listCommuneProgress, listProvinceProgress } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
 import { communeCode, provinceCode } from "@pulse/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -30,7 +30,8 @@ export const progressRouter = {
       const now = ctx.now();
       const campaign = await activeCampaign(ctx, input.campaignId);
       const rows = await listCommuneProgress(ctx.db, { provinceCode: input.code, today: hcmDay(now) });
-      return { campaign, total: totalOf(rows, campaign, now), communes: withIndicators(rows, campaign, now) };
+      const province = await getProvinceName(ctx.db, input.code);
+      return { campaign, province, total: totalOf(rows, campaign, now), communes: withIndicators(rows, campaign, now) };
     }),
 
   /** Chosen communes only: what a live update re-reads. */

@@ -42,3 +42,33 @@ export async function communeOfReport(db: Database, reportId: number): Promise<s
   );
   return row?.communeCode ?? null;
 }
+
+export interface ProvinceName {
+  code: string;
+  name: string;
+  nameEn: string;
+  fullName: string;
+  fullNameEn: string;
+}
+
+export async function getProvinceName(db: Database, code: string): Promise<ProvinceName | null> {
+  const [row] = await queryRows<ProvinceName>(
+    db,
+    sql`select code, name, name_en as "nameEn", full_name as "fullName", full_name_en as "fullNameEn" from provinces where code = ${code}`,
+  );
+  return row ?? null;
+}
+
+/** The full name of a province or commune scope, in both languages; null for the nation. */
+export async function scopeUnitName(
+  db: Database,
+  scope: { kind: "nation" } | { kind: "province" | "commune"; code: string },
+): Promise<{ vi: string; en: string } | null> {
+  if (scope.kind === "nation") return null;
+  const table = scope.kind === "province" ? sql`provinces` : sql`communes`;
+  const [row] = await queryRows<{ vi: string; en: string }>(
+    db,
+    sql`select full_name as vi, full_name_en as en from ${table} where code = ${scope.code}`,
+  );
+  return row ?? null;
+}

@@ -1,35 +1,65 @@
 "use client";
 
+import type { Scope } from "@pulse/schema";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useLiveRoom } from "../../live/live-provider";
 import { useTRPC } from "../../trpc/react";
 import { LiveBadge } from "./live-badge";
 import { ProgressTable } from "./progress-table";
 
-/** The nation's provinces, or one province's communes, kept live by pushed changes. */
-export function Overview({ provinceCode }: { provinceCode: string | null }) {
+/**
+ * What the viewer's scope holds, kept live by pushed changes: the nation's provinces (and a
+ * chosen province's communes), one province's communes, or one commune.
+ */
+export function Overview({
+  scope,
+  provinceCode: chosenProvince,
+  account,
+}: {
+  scope: Scope;
+  provinceCode: string | null;
+  account: ReactNode;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const nation = useQuery(trpc.progress.nation.queryOptions());
+  const isNation = scope.kind === "nation";
+  // A province user sees their province whatever the address asks for; the server would refuse others.
+  const provinceCode = scope.kind === "province" ? scope.code : isNation ? chosenProvince : null;
+  const communeCode = scope.kind === "commune" ? scope.code : null;
+  const nation = useQuery({ ...trpc.progress.nation.queryOptions(), enabled: isNation });
   const province = useQuery({
     ...trpc.progress.province.queryOptions({ code: provinceCode ?? "01" }),
     enabled: provinceCode !== null,
   });
+  const commune = useQuery({
+    ...trpc.progress.communes.queryOptions({ codes: communeCode ? [communeCode] : [] }),
+    enabled: communeCode !== null,
+  });
 
-  useLiveRoom("nation", () => void queryClient.invalidateQueries({ queryKey: trpc.progress.nation.queryKey() }));
+  useLiveRoom(
+    isNation ? "nation" : null,
+    () => void queryClient.invalidateQueries({ queryKey: trpc.progress.nation.queryKey() }),
+  );
   useLiveRoom(
     provinceCode ? `province:${provinceCode}` : null,
     () => void queryClient.invalidateQueries({ queryKey: trpc.progress.province.queryKey() }),
   );
+  useLiveRoom(
+    communeCode ? `commune:${communeCode}` : null,
+    () => void queryClient.invalidateQueries({ queryKey: trpc.progress.communes.queryKey() }),
+  );
 
-  const campaign = nation.data?.campaign;
-  const chosen = nation.data?.provinces.find((p) => p.code === provinceCode);
-  const isDemo = nation.data?.total.isDemo ?? false;
+  const campaign = nation.data?.campaign ?? province.data?.campaign;
+  const chosen = province.data?.province;
+  const isDemo = (nation.data?.total.isDemo ?? province.data?.total.isDemo ?? commune.data?.[0]?.isDemo) === true;
+  const loading = (isNation && nation.isPending) || (provinceCode !== null && province.isPending);
+  const failed = nation.isError || province.isError || commune.isError;
 
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">
@@ -41,16 +71,15 @@ export function Overview({ provinceCode }: { provinceCode: string | null }) {
           </span>
         )}
         <LiveBadge />
-        <Link className="text-sm text-sky-800 underline" href="/import">
-          {t("import.link")}
-        </Link>
         <Link
           className="text-sm text-sky-800 underline"
+          prefetch={false}
           href={`?${new URLSearchParams({ ...(provinceCode ? { province: provinceCode } : {}), lang: t("app.languageHref") })}`}
         >
           {t("app.language")}
         </Link>
       </header>
+      <div className="mb-4">{account}</div>
       {campaign && (
         <p className="mb-4 text-slate-700">
           {t("app.campaign", {
@@ -63,13 +92,16 @@ export function Overview({ provinceCode }: { provinceCode: string | null }) {
           })}
         </p>
       )}
-      {nation.isPending && <p>{t("units.loading")}</p>}
-      {nation.isError && <p className="text-red-700">{t("units.error")}</p>}
+      {loading && <p>{t("units.loading")}</p>}
+      {failed && <p className="text-red-700">{t("units.error")}</p>}
+      {commune.data && <ProgressTable caption={t("units.commune")} units={commune.data} showCommunes={false} />}
       {provinceCode && province.data && chosen ? (
         <>
-          <Link href="?" className="mb-3 inline-block text-sky-800 underline">
-            {t("units.backToNation")}
-          </Link>
+          {isNation && (
+            <Link href="?" className="mb-3 inline-block text-sky-800 underline">
+              {t("units.backToNation")}
+            </Link>
+          )}
           <ProgressTable
             caption={t("units.communesOf", { name: locale === "vi" ? chosen.fullName : chosen.fullNameEn })}
             units={province.data.communes}

@@ -20,8 +20,9 @@ type Figures = Pick<
 interface Props {
   caption: string;
   units: UnitProgress[];
-  total: Figures;
-  totalLabel: string;
+  /** the row summing them all; none for a single commune */
+  total?: Figures | undefined;
+  totalLabel?: string | undefined;
   /** where a row leads, if anywhere */
   hrefOf?: (unit: UnitProgress) => string;
   showCommunes: boolean;
@@ -41,7 +42,7 @@ export function ProgressTable({ caption, units, total, totalLabel, hrefOf, showC
       href: hrefOf?.(unit),
       isTotal: false,
     })),
-    { ...total, key: "total", name: totalLabel, isTotal: true },
+    ...(total ? [{ ...total, key: "total", name: totalLabel ?? "", isTotal: true }] : []),
   ];
   return (
     <table className="w-full border-collapse text-sm">

@@ -1,0 +1,36 @@
+import type { Role } from "@pulse/schema";
+import { KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { SignedInViewer } from "../../server/api";
+import { SignOutButton } from "./sign-out-button";
+
+/** Who is signed in, over what, and where they may go from here. */
+export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
+  const t = await getTranslations("account");
+  const tImport = await getTranslations("import");
+  const locale = await getLocale();
+  const scopeName = viewer.scopeName ? (locale === "vi" ? viewer.scopeName.vi : viewer.scopeName.en) : t("scopeNation");
+  if (viewer.kind === "kiosk") {
+    return <p className="text-sm text-slate-600">{t("screen", { name: viewer.name })}</p>;
+  }
+  const role: Role = viewer.role;
+  return (
+    <nav aria-label={t("signedInAs", { name: viewer.name })} className="flex flex-wrap items-center gap-3 text-sm">
+      <span className="text-slate-700">
+        {t("signedInAs", { name: viewer.name })} · {t(`roles.${role}`)} · {scopeName}
+      </span>
+      {WRITER_ROLES.includes(role) && (
+        <Link className="text-sky-800 underline" href="/import">
+          {tImport("link")}
+        </Link>
+      )}
+      {KIOSK_MANAGER_ROLES.includes(role) && (
+        <Link className="text-sky-800 underline" href="/kiosk">
+          {t("screens")}
+        </Link>
+      )}
+      <SignOutButton label={t("signOut")} />
+    </nav>
+  );
+}
