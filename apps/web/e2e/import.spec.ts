@@ -2,19 +2,22 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, startStack, type Stack } from "./support/stack";
+import { ARTIFACTS, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
 
 const example = fileURLToPath(new URL("../../server/examples/reports.csv", import.meta.url));
 
 describe("CSV import page in Chromium", () => {
   let stack: Stack;
   let browser: Browser;
+  let admin: BrowserContext;
   const dir = mkdtempSync(join(tmpdir(), "pulse-e2e-csv-"));
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     [stack, browser] = await Promise.all([startStack({ apiPort: 3221, webPort: 3220 }), launchBrowser()]);
+    // The example file spans two provinces: the national admin may import all of it.
+    admin = await signedInContext(browser, stack.webUrl, "admin@pulse.demo", { width: 1280, height: 900 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -22,7 +25,7 @@ describe("CSV import page in Chromium", () => {
   });
 
   const importFile = async (path: string, { skipInvalid = false, lang = "vi" } = {}) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await admin.newPage();
     await page.goto(`${stack.webUrl}/import?lang=${lang}`);
     await page.locator('input[name="file"]').setInputFiles(path);
     if (skipInvalid) await page.locator('input[name="skipInvalid"]').check();

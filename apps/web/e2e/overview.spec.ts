@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, startStack, submitReport, type Stack } from "./support/stack";
+import { ARTIFACTS, launchBrowser, signedInContext, startStack, submitReport, type Stack } from "./support/stack";
 
 describe("overview page in Chromium", () => {
   let stack: Stack;
   let browser: Browser;
+  /** the demo's national admin, who sees every province */
+  let admin: BrowserContext;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     [stack, browser] = await Promise.all([startStack({ apiPort: 3211, webPort: 3210 }), launchBrowser()]);
+    admin = await signedInContext(browser, stack.webUrl, "admin@pulse.demo");
   });
   afterAll(async () => {
     await browser?.close();
@@ -18,7 +21,7 @@ describe("overview page in Chromium", () => {
   });
 
   it("lists the 34 provinces with Vietnamese names and vi-VN numbers", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await admin.newPage();
     await page.goto(stack.webUrl);
     await page
       .getByRole("cell", { name: "Thành phố Hà Nội" })
@@ -33,7 +36,7 @@ describe("overview page in Chromium", () => {
   });
 
   it("updates a commune's figures live, without a reload, when a report is submitted", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await admin.newPage();
     await page.goto(`${stack.webUrl}/?province=01`);
     const row = page.locator('tr[data-unit="00082"]');
     await expect.poll(() => row.locator("th").textContent()).toBe("Phường Cửa Nam");
@@ -63,7 +66,7 @@ describe("overview page in Chromium", () => {
   });
 
   it("speaks English with ?lang=en", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await admin.newPage();
     await page.goto(`${stack.webUrl}/?province=01&lang=en`);
     const row = page.locator('tr[data-unit="00082"]');
     await expect.poll(() => row.locator("th").textContent()).toBe("Cua Nam Ward");

@@ -47,7 +47,8 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   // A prefetch of the language link is not a choice: only a real visit switches the language.
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-  if (asked && !prefetch) response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  if (asked && !prefetch)
+    response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
   return response;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 // Test harness only: the same helpers the server's own tests use, and the demo's accounts.
 import { DEMO_PASSWORD } from "../../../server/src/auth/demo-accounts";
 import { signInForToken } from "../../../server/src/auth/sign-in-client";
@@ -90,6 +90,20 @@ export async function signIn(page: Page, webUrl: string, email: string, next = "
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** A browser profile signed in as a demo account: its pages share the session cookie. */
+export async function signedInContext(
+  browser: Browser,
+  webUrl: string,
+  email: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, webUrl, email);
+  await page.close();
+  return context;
 }
 
 /** Submits a report the way another system would: tRPC over HTTP, signed in as a demo account. */

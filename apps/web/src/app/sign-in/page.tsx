@@ -18,8 +18,16 @@ export default async function SignInPage({
   const viewer = await getViewer();
   if (viewer.kind === "user") redirect(next);
   const t = await getTranslations("signIn");
+  const tApp = await getTranslations("app");
   return (
     <main className="mx-auto max-w-md px-6 py-12">
+      <Link
+        className="float-right text-sm text-sky-800 underline"
+        prefetch={false}
+        href={`?${new URLSearchParams({ next, lang: tApp("languageHref") })}`}
+      >
+        {tApp("language")}
+      </Link>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-slate-700">{t("intro")}</p>
       <SignInForm next={next} />
