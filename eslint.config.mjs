@@ -6,7 +6,17 @@ import tseslint from "typescript-eslint";
 const internalOnly = (message) => ({ group: ["@pulse/*"], message });
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/drizzle/**", "**/next-env.d.ts", ".data/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/drizzle/**",
+      "**/next-env.d.ts",
+      ".data/**",
+      ".scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
