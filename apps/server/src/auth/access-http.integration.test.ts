@@ -104,8 +104,21 @@ describe(`sign-in, sessions, kiosk tokens and hardening over HTTP, on ${testEnv.
       name: HANOI.email,
       role: "province",
       scope: HANOI.scope,
+      scopeName: { vi: "Thành phố Hà Nội", en: "Hanoi City" },
     });
     expect(await auditCount("auth.sign_in")).toBe(before + 1);
+    expect(await auditCount("user.create")).toBeGreaterThan(0);
+  });
+
+  it("ends every session of a user whose password is reset", async () => {
+    const account: Account = { email: "reset@access.test", role: "viewer", scope: { kind: "nation" } };
+    const { token } = await server.signedIn(account);
+    expect((await trpcQuery("auth.me", { authorization: `Bearer ${token}` })).data).toMatchObject({ kind: "user" });
+    await server.signedIn(account);
+    expect((await trpcQuery("auth.me", { authorization: `Bearer ${token}` })).data).toMatchObject({
+      kind: "anonymous",
+    });
+    expect(await auditCount("user.update")).toBeGreaterThan(0);
   });
 
   it("refuses a wrong password and audits the failure; signing out ends the session", async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@pulse/db/client";
-import { findUserIdByEmail, setUserAccess, writeAudit } from "@pulse/db/queries";
+import { deleteUserSessions, findUserIdByEmail, setUserAccess, writeAudit } from "@pulse/db/queries";
 import { scopeKey, type Account } from "@pulse/schema";
 import type { Auth } from "./auth";
 
@@ -11,8 +11,9 @@ export function oneTimePassword(): string {
 }
 
 /**
- * Creates a user (or gives an existing one a new role, scope and password), hashed by
- * better-auth, and records it in the audit log. Returns the password to hand over once.
+ * Creates a user (or gives an existing one a new role, scope and password, signing them out
+ * everywhere), hashed by better-auth, and records it in the audit log. Returns the password to
+ * hand over once.
  */
 export async function createUser(
   auth: Auth,
@@ -37,7 +38,9 @@ export async function createUser(
     userId = user.id;
     await context.internalAdapter.linkAccount({ userId, providerId: "credential", accountId: userId, password: hash });
   } else {
+    // A new password ends every session signed in with the old one.
     await context.internalAdapter.updatePassword(userId, hash);
+    await deleteUserSessions(db, userId);
   }
   await setUserAccess(db, { userId, role: account.role, scope: account.scope });
   await writeAudit(db, {
