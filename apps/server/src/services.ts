@@ -58,8 +58,17 @@ export async function createServices(
 }
 
 export function contextFor(services: Services, principal: Principal, clientIp: string | null): Context {
-  const { db, live, provinceOf, limits } = services;
-  return createContext({ db, live, provinceOf, limits, principal, clientIp, now: () => new Date() });
+  const { db, live, provinceOf, limits, resolvePrincipal } = services;
+  return createContext({
+    db,
+    live,
+    provinceOf,
+    limits,
+    principal,
+    clientIp,
+    now: () => new Date(),
+    accessChanged: () => resolvePrincipal.forget(),
+  });
 }
 
 /** The tRPC context of an HTTP request: who sent it, resolved from its cookies or token. */

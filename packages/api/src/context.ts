@@ -17,6 +17,8 @@ export interface Context {
   limits: RateLimits;
   /** the client's address, for rate limits and the audit log */
   clientIp: string | null;
+  /** a token was paired or revoked: whoever remembers who a credential is must look again */
+  accessChanged: () => void;
 }
 
 export function createContext(inputs: Context): Context {

@@ -27,6 +27,7 @@ export async function testCallers(db: Database, overrides: Partial<Context> = {}
       provinceOf,
       limits: NO_LIMITS,
       clientIp: "192.0.2.1",
+      accessChanged: () => undefined,
       ...overrides,
     });
   return { callerAs, live, provinceOf };

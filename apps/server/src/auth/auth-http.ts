@@ -6,9 +6,10 @@ import { ACCESS_MESSAGES } from "@pulse/schema";
 import { readBody } from "../http-body";
 import { sendJson } from "../http-problem";
 import type { Auth } from "./auth";
-import { toHeaders } from "./principal";
+import { toHeaders, type PrincipalResolver } from "./principal";
 
 const SIGN_IN_PATH = "/api/auth/sign-in/email";
+const SESSION_ENDING = /^\/api\/auth\/(sign-out|revoke-sessions?|revoke-other-sessions|change-password)$/;
 
 async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
@@ -37,7 +38,14 @@ const emailOf = (body: string): string | null => {
 export async function handleAuthRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { auth: Auth; db: Database; limits: RateLimits; webOrigin: string; clientIp: string | null },
+  deps: {
+    auth: Auth;
+    db: Database;
+    limits: RateLimits;
+    webOrigin: string;
+    clientIp: string | null;
+    resolvePrincipal: PrincipalResolver;
+  },
 ): Promise<void> {
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req, 64 * 1024);
   const path = (req.url ?? "/").split("?")[0];
@@ -66,11 +74,14 @@ export async function handleAuthRequest(
       );
     }
   }
-  const request = new Request(new URL(req.url ?? "/", deps.webOrigin), {
-    method: req.method ?? "GET",
-    headers: toHeaders(req.headers),
-    body,
-  });
+  const headers = toHeaders(req.headers);
+  // Browsers send Origin with every POST; a request without it and without cookies is a script.
+  // Node's fetch adds `Sec-Fetch-Mode: cors` on its own, which better-auth would take for a
+  // browser without an Origin and refuse: scripts (`npm run import`, integrations) sign in like curl.
+  if (!headers.has("origin") && !headers.has("cookie")) {
+    for (const name of ["sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest"]) headers.delete(name);
+  }
+  const request = new Request(new URL(req.url ?? "/", deps.webOrigin), { method: req.method ?? "GET", headers, body });
   const response = await deps.auth.handler(request);
   if (signIn) {
     const ok = response.status === 200;
@@ -83,5 +94,7 @@ export async function handleAuthRequest(
     });
     if (ok && email) await deps.limits.reset("signIn", `email:${email}`);
   }
+  // Signed out, a session revoked, a password changed: no remembered answer may outlive it here.
+  if (req.method === "POST" && SESSION_ENDING.test(path ?? "")) deps.resolvePrincipal.forget();
   await sendResponse(res, response);
 }

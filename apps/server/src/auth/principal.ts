@@ -3,6 +3,7 @@ import { ANONYMOUS, hashKioskSecret, type Principal } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { findKioskTokenByHash, getUserAccess, kioskTokenOf } from "@pulse/db/queries";
 import { KIOSK_COOKIE, KIOSK_TOKEN_PREFIX } from "@pulse/schema";
+import { LRUCache } from "lru-cache";
 import type { Auth } from "./auth";
 
 export function toHeaders(headers: IncomingHttpHeaders): Headers {
@@ -44,15 +45,24 @@ export async function kioskPrincipal(db: Database, secret: string, now: Date): P
   return { kind: "kiosk", tokenId: token.id, name: token.name, scope: token.scope };
 }
 
-export type PrincipalResolver = (headers: Headers) => Promise<Principal>;
+export interface PrincipalResolver {
+  (headers: Headers): Promise<Principal>;
+  /** forget what was remembered: a session or token just ended in this process */
+  forget(): void;
+}
+
+/** How long an answer is remembered: a revocation elsewhere reaches HTTP requests within this. */
+export const PRINCIPAL_TTL_MS = 2_000;
 
 /**
  * Who sent a request: a signed-in user (session cookie or bearer session token) with the role
  * and scope given to them, else a kiosk token's screen, else nobody. A user without a role
- * sees nothing.
+ * sees nothing. Answers are remembered for PRINCIPAL_TTL_MS per credential: looking the session
+ * up on every report cost 7× the ingest throughput.
  */
 export function createPrincipalResolver(auth: Auth, db: Database): PrincipalResolver {
-  return async (headers) => {
+  const remembered = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+  const resolve = async (headers: Headers): Promise<Principal> => {
     const kioskSecret = kioskSecretOf(headers);
     const hasSession =
       headers.has("cookie") ||
@@ -65,6 +75,29 @@ export function createPrincipalResolver(auth: Auth, db: Database): PrincipalReso
     if (kioskSecret) return kioskPrincipal(db, kioskSecret, new Date());
     return ANONYMOUS;
   };
+  const resolver = async (headers: Headers): Promise<Principal> => {
+    const key = credentialKey(headers);
+    if (key === null) return ANONYMOUS;
+    const known = remembered.get(key);
+    if (known) return known;
+    const principal = await resolve(headers);
+    remembered.set(key, principal);
+    return principal;
+  };
+  return Object.assign(resolver, { forget: () => remembered.clear() });
+}
+
+/** The parts of a request that say who it is: null when it carries none. */
+function credentialKey(headers: Headers): string | null {
+  const authorization = headers.get("authorization") ?? "";
+  const session = [...(headers.get("cookie") ?? "").split(";")]
+    .map((part) => part.trim())
+    .filter(
+      (part) => part.startsWith("pulse.") || part.startsWith("__Secure-pulse.") || part.startsWith(`${KIOSK_COOKIE}=`),
+    )
+    .sort()
+    .join(";");
+  return authorization || session ? `${authorization}|${session}` : null;
 }
 
 /**

@@ -55,6 +55,8 @@ export async function startServerProcess(port: number, env: Record<string, strin
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
+    // As `npm start` runs it: libraries relax checks under NODE_ENV=test, which vitest sets.
+    NODE_ENV: "production",
     ...env,
   });
   try {

@@ -39,6 +39,8 @@ export async function startStack({
     PULSE_DEMO: "true",
     DEMO_FEED_INTERVAL_MS: String(demoFeedMs),
     LOG_LEVEL: "warn",
+    // As `npm start` runs it (vitest sets NODE_ENV=test, under which libraries relax checks).
+    NODE_ENV: "production",
   });
   const web = run(
     "web",
@@ -49,6 +51,7 @@ export async function startStack({
       PULSE_API_URL: apiUrl,
       PULSE_LIVE_PORT: String(apiPort),
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
     },
   );
   const stop = async () => {

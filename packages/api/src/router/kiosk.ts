@@ -100,6 +100,7 @@ export const kioskRouter = {
         now: ctx.now(),
       });
       if (!token) throw refuseBadInput("code", "unknownPairingCode");
+      ctx.accessChanged();
       await audit(ctx, "kiosk.pair", token);
       return { ...token, status: statusOf(token, ctx.now()) };
     }),
@@ -129,6 +130,7 @@ export const kioskRouter = {
       const token = await getKioskToken(ctx.db, input.id);
       if (!token) throw new TRPCError({ code: "NOT_FOUND" });
       if (await revokeKioskToken(ctx.db, input.id, ctx.now())) await audit(ctx, "kiosk.revoke", token);
+      ctx.accessChanged();
       ctx.live.kioskRevoked(input.id);
       return { id: input.id, status: "revoked" as KioskStatus };
     }),
