@@ -7,13 +7,20 @@ import { startAccessSweep } from "./live/access-sweep";
 import { createEmitter } from "./live/emitter";
 import { createLiveHub } from "./live/hub";
 import { createLiveServer } from "./live/io";
+import { attachRedisAdapter } from "./live/redis-adapter";
 import { createServices, type ServiceSettings } from "./services";
 
 /**
  * The whole server over an open database: HTTP (sign-in, tRPC, ingest), the live hub and the
  * access sweep. `npm start` and the tests build it the same way.
  */
-export async function createApp(db: Database, logger: Logger, settings: ServiceSettings & { appVersion: string }) {
+export interface AppSettings extends ServiceSettings {
+  appVersion: string;
+  /** share rooms with other processes through Redis */
+  redis?: { url: string; prefix: string } | undefined;
+}
+
+export async function createApp(db: Database, logger: Logger, settings: AppSettings) {
   // The live hub needs the socket.io server, which needs the HTTP server, which needs the hub:
   // a forwarding publisher breaks the cycle (nothing reports before the hub exists).
   const live: LivePublisher = {
@@ -31,7 +38,8 @@ export async function createApp(db: Database, logger: Logger, settings: ServiceS
         logger.warn({ err }, "could not record a screen's connection"),
       ),
   });
-  const hub = createLiveHub(createEmitter(io), settings.appVersion);
+  const detachRedis = settings.redis ? await attachRedisAdapter(io, { ...settings.redis, logger }) : null;
+  const hub = createLiveHub(createEmitter(io, { clustered: detachRedis !== null }), settings.appVersion);
   const stopSweep = startAccessSweep(io, db, logger);
   return {
     services,
@@ -41,6 +49,7 @@ export async function createApp(db: Database, logger: Logger, settings: ServiceS
       stopSweep();
       hub.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await detachRedis?.();
     },
   };
 }

@@ -25,6 +25,10 @@ export const env = z
     SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     /** ingest requests per minute per account or token (and twice that per address) */
     INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    /** several server processes share socket.io rooms through Redis streams; unset: this process alone */
+    REDIS_URL: z.url().optional(),
+    /** prefix of the Redis stream and session keys (processes of one deployment share it) */
+    REDIS_PREFIX: z.string().min(1).default("pulse"),
     /** seed the synthetic demo and keep feeding it reports */
     PULSE_DEMO: flag.default(true),
     DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(1500),

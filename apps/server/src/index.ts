@@ -23,7 +23,12 @@ async function main() {
   const seed = await ensureSeeded(db, { demo: env.PULSE_DEMO, now: new Date() });
   if (seed.seeded) logger.info({ ms: Date.now() - started, demo: seed.demo }, "database seeded");
 
-  const app = await createApp(db, logger, { ...serviceSettings, appVersion: APP_VERSION });
+  const app = await createApp(db, logger, {
+    ...serviceSettings,
+    appVersion: APP_VERSION,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
+  });
+  if (env.REDIS_URL) logger.info("live hub shares rooms with other processes through Redis");
   let stopFeed = (): void => undefined;
   if (env.PULSE_DEMO) {
     const accounts = await ensureDemoAccounts(app.services.auth, db);

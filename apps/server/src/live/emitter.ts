@@ -1,20 +1,24 @@
 import type { Heartbeat, ProgressChanged, Room } from "@pulse/schema";
 import { kioskRoom, type LiveServer } from "./io";
 
-/** The only place that emits to clients. */
-export function createEmitter(io: LiveServer) {
+/**
+ * The only place that emits to clients. `clustered`: rooms are shared with other processes
+ * through Redis, so this process cannot know who is in a room elsewhere.
+ */
+export function createEmitter(io: LiveServer, { clustered }: { clustered: boolean }) {
   return {
     progressChanged(room: Room, event: ProgressChanged): void {
       // Connection-state recovery keeps every emitted packet for two minutes, watched or not: a
-      // bulk import touching thousands of communes would pile up gigabytes. Emit only to rooms
-      // someone is in. (With the Redis adapter of the scale-out, membership must be cluster-wide.)
-      if (!io.sockets.adapter.rooms.has(room)) return;
+      // bulk import touching thousands of communes would pile up gigabytes in one process. Alone,
+      // emit only to rooms someone is in; clustered, the Redis stream (capped) carries them.
+      if (!clustered && !io.sockets.adapter.rooms.has(room)) return;
       io.to(room).emit("progress:changed", event);
     },
+    /** Each process beats for its own clients: a screen hears its own server, Redis or not. */
     heartbeat(beat: Heartbeat): void {
-      io.emit("live:heartbeat", beat);
+      io.local.emit("live:heartbeat", beat);
     },
-    /** Tells the screens of a revoked token why, then cuts them. */
+    /** Tells the screens of a revoked token why, then cuts them, on every process. */
     kioskRevoked(tokenId: string): void {
       io.in(kioskRoom(tokenId)).emit("access:revoked", "revoked");
       io.in(kioskRoom(tokenId)).disconnectSockets(true);

@@ -1,0 +1,100 @@
+import type { ChildProcess } from "node:child_process";
+import { openDatabase } from "@pulse/db/client";
+import { seedGeography } from "@pulse/db/seed";
+import { countsReport, testEnv } from "@pulse/db/testing";
+import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
+import postgres from "postgres";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInForToken } from "../auth/sign-in-client";
+import { createAccountIn } from "../testing/accounts";
+import { exited, freePort, startServerProcess } from "../testing/child-process";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Two server processes on one Postgres database, sharing rooms through Redis, as a deployment
+ * with REDIS_URL runs them. (Postgres whatever the suite's engine: the embedded database serves
+ * one process.)
+ */
+describe("the live hub across two server processes with Redis", () => {
+  const name = `pulse_scale_${Date.now().toString(36)}`;
+  const url = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const servers: ChildProcess[] = [];
+  const sockets: LiveSocket[] = [];
+  const ports: number[] = [];
+  let token = "";
+  const account = { email: "hanoi@scale.test", role: "province", scope: { kind: "province", code: "01" } } as const;
+
+  beforeAll(async () => {
+    const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+    await admin`create database ${admin(name)}`;
+    await admin.end();
+    const open = () => openDatabase({ url: url.toString(), maxConnections: 2 });
+    const handle = await open();
+    await handle.migrate();
+    await seedGeography(handle.db);
+    await handle.close();
+    const password = await createAccountIn(open, account);
+    const env = {
+      DATABASE_URL: url.toString(),
+      PULSE_DEMO: "false",
+      REDIS_URL: testEnv.PULSE_TEST_REDIS_URL,
+      REDIS_PREFIX: name,
+    };
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      ports.push(port);
+      servers.push(await startServerProcess(port, env));
+    }
+    token = await signInForToken(`http://127.0.0.1:${ports[0]}`, account.email, password);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    for (const server of servers) server.kill("SIGTERM");
+    await Promise.all(servers.map(exited));
+    const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+    await admin`drop database if exists ${admin(name)} with (force)`;
+    await admin.end();
+  });
+
+  const connect = async (port: number | undefined): Promise<LiveSocket> => {
+    const socket: LiveSocket = io(`http://127.0.0.1:${port}`, { transports: ["websocket"], auth: { token } });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    return socket;
+  };
+
+  it("delivers a report submitted to process A to a screen connected to process B", async () => {
+    const onB = await connect(ports[1]);
+    const joined = await new Promise<boolean>((resolve) =>
+      onB.emit("room:join", "commune:00082", (ack) => resolve(ack.ok)),
+    );
+    expect(joined).toBe(true);
+    const received = new Promise<ProgressChanged>((resolve) => onB.once("progress:changed", resolve));
+
+    const response = await fetch(`http://127.0.0.1:${ports[0]}/api/v1/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(countsReport({ communeCode: "00082", counters: { eidL2Activated: 2 } })),
+    });
+    expect(response.status).toBe(200);
+    const event = await received;
+    expect(event).toMatchObject({ room: "commune:00082", communeCodes: ["00082"] });
+  });
+
+  it("beats one heartbeat per 5 s for a screen, from its own process only", async () => {
+    const onB = await connect(ports[1]);
+    let beats = 0;
+    onB.on("live:heartbeat", () => (beats += 1));
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    // Two or three beats in 10.5 s from B; twice that if A's beats were broadcast too.
+    expect(beats).toBeGreaterThanOrEqual(2);
+    expect(beats).toBeLessThanOrEqual(3);
+  }, 20_000);
+});
