@@ -1,4 +1,4 @@
-import type { LivePublisher } from "@pulse/api";
+import { readRoomStates, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { touchKioskTokens } from "@pulse/db/queries";
 import type { Logger } from "pino";
@@ -39,7 +39,11 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
       ),
   });
   const detachRedis = settings.redis ? await attachRedisAdapter(io, { ...settings.redis, logger }) : null;
-  const hub = createLiveHub(createEmitter(io, { clustered: detachRedis !== null }), settings.appVersion);
+  const hub = createLiveHub(createEmitter(io, { clustered: detachRedis !== null }), {
+    appVersion: settings.appVersion,
+    readStates: (changes) => readRoomStates(db, changes, new Date()),
+    logger,
+  });
   const stopSweep = startAccessSweep(io, db, logger);
   return {
     services,

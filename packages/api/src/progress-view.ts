@@ -36,6 +36,8 @@ export function totalOf(rows: UnitProgressRow[], campaign: CampaignWindow | null
   return {
     ...counts,
     communes: rows.reduce((n, row) => n + row.communes, 0),
+    /** sum of the communes' versions: grows with every change inside, the same in every process */
+    version: rows.reduce((n, row) => n + row.version, 0),
     isDemo: rows.some((row) => row.isDemo),
     lastReportAt: rows.reduce<string | null>(
       (latest, row) => (row.lastReportAt && (!latest || row.lastReportAt > latest) ? row.lastReportAt : latest),

@@ -4,12 +4,21 @@ import type { CommuneCode, ProvinceCode } from "./codes";
 /** socket.io rooms: one per commune, per province, and the nation. */
 export type Room = `commune:${CommuneCode}` | `province:${ProvinceCode}` | "nation";
 
-/** Sent after a commit changed counters; clients refetch or patch the snapshot they hold. */
-export interface ProgressChanged {
+/**
+ * Sent after commits changed counters: the room's state as the database holds it now. `version`
+ * comes from the database (a commune's change counter; a province's or the nation's is the sum
+ * of its communes'), so it means the same in every server process and in snapshots: a client
+ * applies a push only when it is newer than what it holds.
+ */
+export interface ProgressChanged<TUnit = unknown, TTotal = unknown> {
   room: Room;
-  /** strictly increasing per room within a server's life */
   version: number;
+  /** the communes whose reports led to this push */
   communeCodes: CommuneCode[];
+  /** the units of the room's view that changed: the commune itself, a province's communes, the nation's provinces */
+  units: TUnit[];
+  /** the room's total (province, nation); null for a commune room */
+  total: TTotal | null;
   at: string;
 }
 

@@ -1,5 +1,6 @@
-import type { LivePublisher } from "@pulse/api";
+import { readRoomStates, type LivePublisher, type RoomChange } from "@pulse/api";
 import type { Room } from "@pulse/schema";
+import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";
 import type { Emitter } from "./emitter";
 import { roomsOf } from "./rooms";
@@ -9,19 +10,63 @@ export const ROOM_INTERVAL_MS = 250;
 export const HEARTBEAT_MS = 5_000;
 
 /**
- * Turns committed reports into versioned pushes per room, coalesced, and beats a heartbeat so
- * screens know they are live.
+ * Turns committed reports into pushes of each room's state, coalesced per room (the first
+ * change after a quiet period at once, then at most 4 per second), and beats a heartbeat so
+ * screens know they are live. Rooms due together are read together (two queries), one batch at
+ * a time so a room's pushes leave in the order they were read; a batch that cannot be read (the
+ * database is down) is tried again with the next.
  */
-export function createLiveHub(emitter: Emitter, appVersion: string): LivePublisher & { stop(): void } {
-  const versions = new Map<Room, number>();
+export function createLiveHub(
+  emitter: Emitter,
+  {
+    appVersion,
+    readStates,
+    logger,
+  }: { appVersion: string; readStates: (changes: RoomChange[]) => ReturnType<typeof readRoomStates>; logger: Logger },
+): LivePublisher & { stop(): void } {
+  const provinceOf = new Map<string, string>();
+  const due = new Map<Room, Set<string>>();
+  let running = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const add = (room: Room, code: string) => {
+    const codes = due.get(room) ?? new Set<string>();
+    codes.add(code);
+    due.set(room, codes);
+  };
+  const readDue = async (): Promise<boolean> => {
+    while (due.size > 0) {
+      const changes: RoomChange[] = [...due].map(([room, codes]) => ({ room, communeCodes: [...codes], provinceOf }));
+      due.clear();
+      try {
+        for (const state of await readStates(changes)) emitter.progressChanged(state.room, state);
+      } catch (err) {
+        logger.warn({ err }, "live push could not read the database; trying again in 2 s");
+        for (const change of changes) for (const code of change.communeCodes) add(change.room, code);
+        return false;
+      }
+    }
+    return true;
+  };
+  const schedule = () => {
+    if (running || retry) return;
+    running = true;
+    setImmediate(() => {
+      void readDue().then((ok) => {
+        running = false;
+        if (!ok) retry = setTimeout(() => ((retry = null), schedule()), 2_000);
+        else if (due.size > 0) schedule();
+      });
+    });
+  };
   const coalescer = new Coalescer<Room, string>(ROOM_INTERVAL_MS, (room, communeCodes) => {
-    const version = (versions.get(room) ?? 0) + 1;
-    versions.set(room, version);
-    emitter.progressChanged(room, { room, version, communeCodes, at: new Date().toISOString() });
+    for (const code of communeCodes) add(room, code);
+    schedule();
   });
   const heartbeat = setInterval(() => emitter.heartbeat({ at: new Date().toISOString(), appVersion }), HEARTBEAT_MS);
   return {
     reportCommitted(report) {
+      provinceOf.set(report.communeCode, report.provinceCode);
       for (const room of roomsOf(report.communeCode, report.provinceCode)) coalescer.add(room, report.communeCode);
     },
     kioskRevoked(tokenId) {
@@ -29,6 +74,7 @@ export function createLiveHub(emitter: Emitter, appVersion: string): LivePublish
     },
     stop() {
       clearInterval(heartbeat);
+      if (retry) clearTimeout(retry);
       coalescer.stop();
     },
   };
