@@ -1,4 +1,4 @@
-import { readRoomStates, type LivePublisher, type RoomChange } from "@pulse/api";
+import type { LiveProgress, LivePublisher, RoomChange } from "@pulse/api";
 import type { Room } from "@pulse/schema";
 import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";
@@ -22,7 +22,7 @@ export function createLiveHub(
     appVersion,
     readStates,
     logger,
-  }: { appVersion: string; readStates: (changes: RoomChange[]) => ReturnType<typeof readRoomStates>; logger: Logger },
+  }: { appVersion: string; readStates: (changes: RoomChange[]) => Promise<LiveProgress[]>; logger: Logger },
 ): LivePublisher & { stop(): void } {
   const provinceOf = new Map<string, string>();
   const due = new Map<Room, Set<string>>();
