@@ -25,6 +25,7 @@ export class LiveConnection {
   private state: LiveState = { status: "connecting", lastSeenAt: null };
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private target: { url: string; onAccessLost: () => void } | null = null;
+  private appVersion: string | null = null;
 
   /**
    * Where the hub is, and what to do when the server says this user or screen may no longer
@@ -59,7 +60,12 @@ export class LiveConnection {
       this.seen();
       for (const room of this.rooms.keys()) socket.emit("room:join", room, () => undefined);
     });
-    socket.on("live:heartbeat", () => this.seen());
+    socket.on("live:heartbeat", ({ appVersion }) => {
+      this.seen();
+      // A new server version (a deploy or a restart): reload, so the page and the server agree.
+      if (this.appVersion !== null && appVersion !== this.appVersion) window.location.reload();
+      this.appVersion = appVersion;
+    });
     socket.on("progress:changed", (event) => {
       this.seen();
       for (const handler of this.rooms.get(event.room) ?? []) handler(event);

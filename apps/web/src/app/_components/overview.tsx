@@ -1,12 +1,10 @@
 "use client";
 
 import type { Scope } from "@pulse/schema";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useLiveRoom } from "../../live/live-provider";
-import { useTRPC } from "../../trpc/react";
+import { useLiveProgress } from "../../live/use-live-progress";
 import { LiveBadge } from "./live-badge";
 import { ProgressTable } from "./progress-table";
 
@@ -26,40 +24,24 @@ export function Overview({
   const t = useTranslations();
   const locale = useLocale();
   const format = useFormatter();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const isNation = scope.kind === "nation";
   // A province user sees their province whatever the address asks for; the server would refuse others.
   const provinceCode = scope.kind === "province" ? scope.code : isNation ? chosenProvince : null;
   const communeCode = scope.kind === "commune" ? scope.code : null;
-  const nation = useQuery({ ...trpc.progress.nation.queryOptions(), enabled: isNation });
-  const province = useQuery({
-    ...trpc.progress.province.queryOptions({ code: provinceCode ?? "01" }),
-    enabled: provinceCode !== null,
-  });
-  const commune = useQuery({
-    ...trpc.progress.communes.queryOptions({ codes: communeCode ? [communeCode] : [] }),
-    enabled: communeCode !== null,
-  });
-
-  useLiveRoom(
-    isNation ? "nation" : null,
-    () => void queryClient.invalidateQueries({ queryKey: trpc.progress.nation.queryKey() }),
+  // The nation's list, or a province's communes, or one commune: one live view at a time.
+  const { nation, province, commune } = useLiveProgress(
+    provinceCode
+      ? { kind: "province", code: provinceCode }
+      : communeCode
+        ? { kind: "commune", code: communeCode }
+        : { kind: "nation" },
   );
-  useLiveRoom(
-    provinceCode ? `province:${provinceCode}` : null,
-    () => void queryClient.invalidateQueries({ queryKey: trpc.progress.province.queryKey() }),
-  );
-  useLiveRoom(
-    communeCode ? `commune:${communeCode}` : null,
-    () => void queryClient.invalidateQueries({ queryKey: trpc.progress.communes.queryKey() }),
-  );
-
+  const active = provinceCode ? province : communeCode ? commune : nation;
   const campaign = nation.data?.campaign ?? province.data?.campaign;
   const chosen = province.data?.province;
   const isDemo = (nation.data?.total.isDemo ?? province.data?.total.isDemo ?? commune.data?.[0]?.isDemo) === true;
-  const loading = (isNation && nation.isPending) || (provinceCode !== null && province.isPending);
-  const failed = nation.isError || province.isError || commune.isError;
+  const loading = active.isPending;
+  const failed = active.isError;
 
   return (
     <main className="mx-auto max-w-7xl px-6 py-6">

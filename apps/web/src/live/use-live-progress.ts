@@ -1,0 +1,90 @@
+"use client";
+
+import type { LiveProgress, RouterOutputs, UnitProgress } from "@pulse/api";
+import type { Room } from "@pulse/schema";
+import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useTRPC } from "../trpc/react";
+import { useLiveRoom, useLiveStatus } from "./live-provider";
+
+export type LiveView = { kind: "nation" } | { kind: "province"; code: string } | { kind: "commune"; code: string };
+
+type NationData = RouterOutputs["progress"]["nation"];
+type ProvinceData = RouterOutputs["progress"]["province"];
+type CommunesData = RouterOutputs["progress"]["communes"];
+
+/** Replaces the pushed units in a list, keeping its order. */
+function replaceUnits(units: UnitProgress[], pushed: UnitProgress[]): UnitProgress[] {
+  const byCode = new Map(pushed.map((u) => [u.code, u]));
+  return units.map((u) => byCode.get(u.code) ?? u);
+}
+
+/**
+ * Keeps a snapshot in the TanStack Query cache live: a push newer than what the cache holds
+ * is merged in (older or repeated ones are ignored, whatever process sent them); after a
+ * reconnect the snapshot is fetched again.
+ */
+function useLiveSnapshot<T>(
+  room: Room | null,
+  queryKey: QueryKey,
+  merge: (data: T, push: LiveProgress) => T,
+  versionOf: (data: T) => number,
+): void {
+  const queryClient = useQueryClient();
+  useLiveRoom(room, (event) => {
+    const push = event as LiveProgress;
+    queryClient.setQueryData<T>(queryKey, (data) =>
+      data === undefined || push.version <= versionOf(data) ? data : merge(data, push),
+    );
+  });
+  const { status } = useLiveStatus();
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current !== "live" && previous.current !== "connecting" && status === "live")
+      void queryClient.invalidateQueries({ queryKey });
+    previous.current = status;
+  }, [status, queryClient, queryKey]);
+}
+
+/**
+ * The progress of a view — the nation's provinces, a province's communes, or one commune — as a
+ * snapshot over tRPC kept live by the hub's pushes. Every view uses this one hook.
+ */
+export function useLiveProgress(view: LiveView | null) {
+  const trpc = useTRPC();
+  const nationOptions = trpc.progress.nation.queryOptions();
+  const provinceOptions = trpc.progress.province.queryOptions({ code: view?.kind === "province" ? view.code : "" });
+  const communeOptions = trpc.progress.communes.queryOptions({ codes: view?.kind === "commune" ? [view.code] : [] });
+
+  const nation = useQuery({ ...nationOptions, enabled: view?.kind === "nation" });
+  const province = useQuery({ ...provinceOptions, enabled: view?.kind === "province" });
+  const commune = useQuery({ ...communeOptions, enabled: view?.kind === "commune" });
+
+  useLiveSnapshot<NationData>(
+    view?.kind === "nation" ? "nation" : null,
+    nationOptions.queryKey,
+    (data, push) => ({
+      ...data,
+      total: push.total ? { ...data.total, ...push.total } : data.total,
+      provinces: replaceUnits(data.provinces, push.units),
+    }),
+    (data) => data.total.version,
+  );
+  useLiveSnapshot<ProvinceData>(
+    view?.kind === "province" ? `province:${view.code}` : null,
+    provinceOptions.queryKey,
+    (data, push) => ({
+      ...data,
+      total: push.total ? { ...data.total, ...push.total } : data.total,
+      communes: replaceUnits(data.communes, push.units),
+    }),
+    (data) => data.total.version,
+  );
+  useLiveSnapshot<CommunesData>(
+    view?.kind === "commune" ? `commune:${view.code}` : null,
+    communeOptions.queryKey,
+    (data, push) => replaceUnits(data, push.units),
+    (data) => data[0]?.version ?? 0,
+  );
+  return { nation, province, commune };
+}
