@@ -19,6 +19,11 @@ function replaceUnits(units: UnitProgress[], pushed: UnitProgress[]): UnitProgre
   return units.map((u) => byCode.get(u.code) ?? u);
 }
 
+/** The pushed total over the held one (a commune push carries none). */
+function mergeTotal<T extends { total: object }>(data: T, push: LiveProgress): T {
+  return push.total ? { ...data, total: { ...data.total, ...push.total } } : data;
+}
+
 /**
  * Keeps a snapshot in the TanStack Query cache live: a push newer than what the cache holds
  * is merged in (older or repeated ones are ignored, whatever process sent them); after a
@@ -63,21 +68,13 @@ export function useLiveProgress(view: LiveView | null) {
   useLiveSnapshot<NationData>(
     view?.kind === "nation" ? "nation" : null,
     nationOptions.queryKey,
-    (data, push) => ({
-      ...data,
-      total: push.total ? { ...data.total, ...push.total } : data.total,
-      provinces: replaceUnits(data.provinces, push.units),
-    }),
+    (data, push) => ({ ...mergeTotal(data, push), provinces: replaceUnits(data.provinces, push.units) }),
     (data) => data.total.version,
   );
   useLiveSnapshot<ProvinceData>(
     view?.kind === "province" ? `province:${view.code}` : null,
     provinceOptions.queryKey,
-    (data, push) => ({
-      ...data,
-      total: push.total ? { ...data.total, ...push.total } : data.total,
-      communes: replaceUnits(data.communes, push.units),
-    }),
+    (data, push) => ({ ...mergeTotal(data, push), communes: replaceUnits(data.communes, push.units) }),
     (data) => data.total.version,
   );
   useLiveSnapshot<CommunesData>(
