@@ -54,12 +54,19 @@ function usage(pid: number): { cpuSeconds: number; rssMb: number } {
 const sent = new Map<string, number[]>();
 const latencies: number[] = [];
 let delivered = 0;
+/** Each (N, R) round starts afresh: what clients had shown belongs to the round before. */
+let round = 0;
 
 function connectClient(url: string, token: string, room: Room): Promise<LiveSocket> {
   const socket: LiveSocket = io(url, { transports: ["websocket"], auth: { token }, reconnectionDelayMax: 5_000 });
   const shown = new Map<string, number>();
+  let shownRound = round;
   socket.on("progress:changed", (event: ProgressChanged) => {
     delivered += 1;
+    if (shownRound !== round) {
+      shown.clear();
+      shownRound = round;
+    }
     const now = performance.now();
     for (const code of event.communeCodes) {
       const times = sent.get(code);
@@ -89,6 +96,8 @@ async function sendReports(apiUrl: string, token: string, rate: number, seconds:
     const owed = Math.floor((rate * (performance.now() - begin)) / 1000) - issued;
     for (let n = 0; n < owed; n++) {
       issued += 1;
+      // The server is saturated past this many in flight: skip (reported as the rate done).
+      if (inflight.size >= 256) continue;
       const commune = units.communes[Math.floor(Math.random() * units.communes.length)]?.code ?? "00082";
       const started = performance.now();
       const request = fetch(`${apiUrl}/api/v1/reports`, {
@@ -103,15 +112,18 @@ async function sendReports(apiUrl: string, token: string, rate: number, seconds:
           mode: "increment",
           counters: { peopleTrained: 1 },
         }),
-      }).then((r) => {
-        if (r.ok) {
-          const list = sent.get(commune) ?? [];
-          list.push(started);
-          sent.set(commune, list);
-          sentCount += 1;
-        }
-        return void r.body?.cancel();
-      });
+      }).then(
+        (r) => {
+          if (r.ok) {
+            const list = sent.get(commune) ?? [];
+            list.push(started);
+            sent.set(commune, list);
+            sentCount += 1;
+          }
+          return void r.body?.cancel();
+        },
+        () => undefined,
+      );
       inflight.add(request);
       void request.finally(() => inflight.delete(request));
     }
@@ -160,12 +172,14 @@ try {
       );
       sockets.push(...(await Promise.all(batch)));
     }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     const connected = usage(server.pid ?? 0);
     const perClientKb = ((connected.rssMb - before.rssMb) * 1024) / clients;
     for (const rate of settings.BENCH_RATES.split(",").map(Number)) {
       latencies.length = 0;
       delivered = 0;
+      sent.clear();
+      round += 1;
       const start = usage(server.pid ?? 0);
       const t0 = performance.now();
       const reports = await sendReports(apiUrl, adminToken, rate, settings.BENCH_SECONDS);
