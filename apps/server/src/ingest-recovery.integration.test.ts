@@ -10,6 +10,8 @@ import { countsReport, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
+import { io, type Socket as LiveSocket } from "socket.io-client";
 import { freePort } from "./testing/child-process";
 import { startTestApp, type TestApp } from "./testing/test-app";
 import { importCsvFile } from "./import/import-csv";
@@ -108,6 +110,33 @@ describe("the report API while Postgres is unreachable", () => {
     // The first report and the retried one: the 503 attempt left nothing behind.
     expect(row).toEqual({ activated: 8, ledger: 2 });
   });
+
+  it("keeps beating heartbeats to screens while it is down, and pushes changes again once it is back", async () => {
+    const socket: LiveSocket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
+      transports: ["websocket"],
+      auth: { token },
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    await new Promise<void>((resolve) => socket.emit("room:join", "commune:00082", () => resolve()));
+    try {
+      await proxy.down();
+      const beats: string[] = [];
+      socket.on("live:heartbeat", (beat) => beats.push(beat.at));
+      expect((await submit()).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(beats.length).toBeGreaterThanOrEqual(1);
+      expect(socket.connected).toBe(true);
+    } finally {
+      await proxy.up();
+    }
+    const pushed = new Promise<ProgressChanged>((resolve) => socket.once("progress:changed", resolve));
+    await expect.poll(async () => (await submit()).status, { timeout: 15_000, interval: 500 }).toBe(200);
+    expect(await pushed).toMatchObject({ room: "commune:00082" });
+    socket.close();
+  }, 40_000);
 
   it("stops a CSV import with a retryable error when the database goes away mid-import; re-running completes it exactly", async () => {
     const file = join(dir, "outage.csv");

@@ -5,6 +5,21 @@ import { Coalescer } from "./coalescer";
 import type { Emitter } from "./emitter";
 import { roomsOf } from "./rooms";
 
+/**
+ * A read waiting on a database that is going away can hang until the driver's connect timeout
+ * (30 s): past this, it counts as failed and is retried, so pushes resume as soon as the
+ * database is back.
+ */
+const READ_TIMEOUT_MS = 5_000;
+
+function withinReadTimeout<T>(read: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`live state read took over ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
+  });
+  return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** At most 4 pushes per second per room. */
 export const ROOM_INTERVAL_MS = 250;
 export const HEARTBEAT_MS = 5_000;
@@ -39,7 +54,7 @@ export function createLiveHub(
       const changes: RoomChange[] = [...due].map(([room, codes]) => ({ room, communeCodes: [...codes], provinceOf }));
       due.clear();
       try {
-        for (const state of await readStates(changes)) emitter.progressChanged(state.room, state);
+        for (const state of await withinReadTimeout(readStates(changes))) emitter.progressChanged(state.room, state);
       } catch (err) {
         logger.warn({ err }, "live push could not read the database; trying again in 2 s");
         for (const change of changes) for (const code of change.communeCodes) add(change.room, code);
