@@ -51,7 +51,7 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
     // Compression cost 255 KB per client and 7× latency in measurements: off.
     perMessageDeflate: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
-    // Cookies ride along with a WebSocket from any page: a browser's handshake must come from our origin.
+    // Cookies ride along with a WebSocket opened by every page: a browser's handshake must come from our origin.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       callback(null, origin === undefined || origin === access.webOrigin);

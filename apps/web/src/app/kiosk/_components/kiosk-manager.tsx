@@ -26,6 +26,14 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+function SubmitButton({ label, pending }: { label: string; pending: boolean }) {
+  return (
+    <button type="submit" className="rounded bg-sky-800 px-4 py-2 font-semibold text-white" disabled={pending}>
+      {label}
+    </button>
+  );
+}
+
 /** Pair a TV by code, create a token for a link, list screens with their last connection, revoke. */
 export function KioskManager({ scope }: { scope: Scope }) {
   const t = useTranslations("kiosk");
@@ -77,13 +85,7 @@ export function KioskManager({ scope }: { scope: Scope }) {
             <FieldMessage errors={fieldErrorsOf(pair.error)} field="code" />
           </label>
           <KioskDetailsFields register={pairForm.register} errors={fieldErrorsOf(pair.error)} scopeKinds={scopeKinds} />
-          <button
-            type="submit"
-            className="rounded bg-sky-800 px-4 py-2 font-semibold text-white"
-            disabled={pair.isPending}
-          >
-            {t("pair")}
-          </button>
+          <SubmitButton label={t("pair")} pending={pair.isPending} />
           {pair.data && (
             <p role="status" className="text-sm text-emerald-800">
               {t("paired", { name: pair.data.name })}
@@ -100,13 +102,7 @@ export function KioskManager({ scope }: { scope: Scope }) {
             errors={fieldErrorsOf(create.error)}
             scopeKinds={scopeKinds}
           />
-          <button
-            type="submit"
-            className="rounded bg-sky-800 px-4 py-2 font-semibold text-white"
-            disabled={create.isPending}
-          >
-            {t("create")}
-          </button>
+          <SubmitButton label={t("create")} pending={create.isPending} />
           {create.data && (
             <div role="status" className="rounded bg-amber-50 p-3 text-sm ring-1 ring-amber-300">
               <p className="mb-1">{t("created", { name: create.data.token.name })}</p>
