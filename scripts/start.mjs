@@ -2,10 +2,13 @@
 // `npm start`: runs the built server (API, live hub, demo feed, embedded database) and web
 // app side by side, prefixes their output, and says where the dashboard is once both answer.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const WEB_URL = "http://localhost:3000";
 const API_HEALTH = "http://127.0.0.1:3001/healthz";
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
+// Screens reload when the version the live hub reports changes: a new web build, not a restart.
+const APP_VERSION = readFileSync(new URL("../apps/web/.next/BUILD_ID", import.meta.url), "utf8").trim();
+const env = { ...process.env, APP_VERSION, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
 
 const children = ["server", "web"].map((name) => {
   // Each in its own process group, so stopping reaches npm's grandchildren (next-server) too.

@@ -38,8 +38,11 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
         logger.warn({ err }, "could not record a screen's connection"),
       ),
   });
-  const detachRedis = settings.redis ? await attachRedisAdapter(io, { ...settings.redis, logger }) : null;
-  const hub = createLiveHub(createEmitter(io, { clustered: detachRedis !== null }), {
+  const redis = settings.redis
+    ? await attachRedisAdapter(io, { ...settings.redis, logger, onBack: () => emitter.resync() })
+    : null;
+  const emitter = createEmitter(io, { cluster: redis });
+  const hub = createLiveHub(emitter, {
     appVersion: settings.appVersion,
     readStates: (changes) => readRoomStates(db, changes, new Date()),
     logger,
@@ -53,7 +56,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
       stopSweep();
       hub.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await detachRedis?.();
+      await redis?.detach();
     },
   };
 }

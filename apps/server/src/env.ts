@@ -29,6 +29,11 @@ export const env = z
     REDIS_URL: z.url().optional(),
     /** prefix of the Redis stream and session keys (processes of one deployment share it) */
     REDIS_PREFIX: z.string().min(1).default("pulse"),
+    /**
+     * what screens compare to know they run the current app: a change makes them reload. `npm start`
+     * sets it to the web build's id, so a restart of the same build reconnects without reloading
+     */
+    APP_VERSION: z.string().min(1).default("dev"),
     /** seed the synthetic demo and keep feeding it reports */
     PULSE_DEMO: flag.default(true),
     DEMO_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(1500),

@@ -8,9 +8,6 @@ import { logger } from "./logger";
 import { systemCaller } from "./services";
 import { serviceSettings } from "./settings";
 
-/** Changes with every start, so screens know to reload after a deploy. */
-const APP_VERSION = `${process.pid}-${Date.now().toString(36)}`;
-
 async function main() {
   const database = await openConfiguredDatabase();
   const { db } = database;
@@ -25,7 +22,7 @@ async function main() {
 
   const app = await createApp(db, logger, {
     ...serviceSettings,
-    appVersion: APP_VERSION,
+    appVersion: env.APP_VERSION,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   });
   if (env.REDIS_URL) logger.info("live hub shares rooms with other processes through Redis");

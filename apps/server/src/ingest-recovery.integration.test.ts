@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer as createTcpServer, connect, type Socket } from "node:net";
 import { isDatabaseUnavailable } from "@pulse/api";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
 import { seedGeography } from "@pulse/db/seed";
@@ -13,34 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
 import { io, type Socket as LiveSocket } from "socket.io-client";
 import { freePort } from "./testing/child-process";
+import { outageProxy } from "./testing/outage-proxy";
 import { startTestApp, type TestApp } from "./testing/test-app";
 import { importCsvFile } from "./import/import-csv";
-
-/** A TCP hop between the server and Postgres that the test can cut and restore: a database outage. */
-function outageProxy(target: URL, port: number) {
-  const sockets = new Set<Socket>();
-  let listener: ReturnType<typeof createTcpServer> | null = null;
-  const up = () =>
-    new Promise<void>((resolve) => {
-      listener = createTcpServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on("error", () => s.destroy());
-          s.on("close", () => sockets.delete(s));
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      listener.listen(port, "127.0.0.1", resolve);
-    });
-  const down = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (listener) listener.close(() => resolve());
-      else resolve();
-    });
-  return { up, down };
-}
 
 /*
  * Runs in both suites: whatever engine the others use, this one is about the Postgres driver

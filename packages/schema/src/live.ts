@@ -10,7 +10,7 @@ export type Room = `commune:${CommuneCode}` | `province:${ProvinceCode}` | "nati
  * of its communes'), so it means the same in every server process and in snapshots: a client
  * applies a push only when it is newer than what it holds.
  */
-export interface ProgressChanged<TUnit = unknown, TTotal = unknown> {
+export interface ProgressChanged<TUnit = unknown, TTotal = unknown, TActivity = unknown> {
   room: Room;
   version: number;
   /** the communes whose reports led to this push */
@@ -19,8 +19,13 @@ export interface ProgressChanged<TUnit = unknown, TTotal = unknown> {
   units: TUnit[];
   /** the room's total (province, nation); null for a commune room */
   total: TTotal | null;
+  /** the reports behind this push, newest first (at most ACTIVITY_ITEMS): counts only, never a person */
+  activity: TActivity[];
   at: string;
 }
+
+/** How many recent-activity items a push carries and a ticker shows. */
+export const ACTIVITY_ITEMS = 10;
 
 export interface Heartbeat {
   at: string;
@@ -38,6 +43,8 @@ export interface LiveRefusal {
 export interface ServerToClientEvents {
   "progress:changed": (event: ProgressChanged) => void;
   "live:heartbeat": (beat: Heartbeat) => void;
+  /** what this screen holds may have missed pushes (the processes' link was down): fetch snapshots again */
+  "live:resync": () => void;
   /** sent just before the server cuts a screen whose token was revoked or expired, or a signed-out user */
   "access:revoked": (reason: KioskRefusal | "signedOut") => void;
 }

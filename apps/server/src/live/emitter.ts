@@ -2,17 +2,25 @@ import type { Heartbeat, ProgressChanged, Room } from "@pulse/schema";
 import { kioskRoom, type LiveServer } from "./io";
 
 /**
- * The only place that emits to clients. `clustered`: rooms are shared with other processes
+ * The only place that emits to clients. `cluster`: rooms are shared with other processes
  * through Redis, so this process cannot know who is in a room elsewhere.
  */
-export function createEmitter(io: LiveServer, { clustered }: { clustered: boolean }) {
+export function createEmitter(io: LiveServer, { cluster }: { cluster: { isUp(): boolean } | null }) {
   return {
     progressChanged(room: Room, event: ProgressChanged): void {
+      if (cluster?.isUp()) {
+        io.to(room).emit("progress:changed", event);
+        return;
+      }
       // Connection-state recovery keeps every emitted packet for two minutes, watched or not: a
       // bulk import touching thousands of communes would pile up gigabytes in one process. Alone,
-      // emit only to rooms someone is in; clustered, the Redis stream (capped) carries them.
-      if (!clustered && !io.sockets.adapter.rooms.has(room)) return;
-      io.to(room).emit("progress:changed", event);
+      // emit only to rooms someone is in here; clustered, the Redis stream (capped) carries them.
+      // Redis down: the adapter would wait for it before delivering even here, so only here, now.
+      if (io.sockets.adapter.rooms.has(room)) io.local.to(room).emit("progress:changed", event);
+    },
+    /** Redis is back: this process's screens refetch what other processes pushed meanwhile. */
+    resync(): void {
+      io.local.emit("live:resync");
     },
     /** Each process beats for its own clients: a screen hears its own server, Redis or not. */
     heartbeat(beat: Heartbeat): void {

@@ -1,5 +1,6 @@
 import type { LiveProgress, LivePublisher, RoomChange } from "@pulse/api";
-import type { Room } from "@pulse/schema";
+import type { CommittedReport } from "@pulse/db/queries";
+import { ACTIVITY_ITEMS, type Room } from "@pulse/schema";
 import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";
 import type { Emitter } from "./emitter";
@@ -40,24 +41,31 @@ export function createLiveHub(
   }: { appVersion: string; readStates: (changes: RoomChange[]) => Promise<LiveProgress[]>; logger: Logger },
 ): LivePublisher & { stop(): void } {
   const provinceOf = new Map<string, string>();
-  const due = new Map<Room, Set<string>>();
+  const due = new Map<Room, { communeCodes: Set<string>; reportIds: number[] }>();
   let running = false;
   let retry: NodeJS.Timeout | null = null;
 
-  const add = (room: Room, code: string) => {
-    const codes = due.get(room) ?? new Set<string>();
-    codes.add(code);
-    due.set(room, codes);
+  const add = (room: Room, communeCodes: Iterable<string>, reportIds: number[]) => {
+    const entry = due.get(room) ?? { communeCodes: new Set<string>(), reportIds: [] };
+    for (const code of communeCodes) entry.communeCodes.add(code);
+    // only the newest reports are shown as activity
+    entry.reportIds = [...entry.reportIds, ...reportIds].slice(-ACTIVITY_ITEMS);
+    due.set(room, entry);
   };
   const readDue = async (): Promise<boolean> => {
     while (due.size > 0) {
-      const changes: RoomChange[] = [...due].map(([room, codes]) => ({ room, communeCodes: [...codes], provinceOf }));
+      const changes: RoomChange[] = [...due].map(([room, entry]) => ({
+        room,
+        communeCodes: [...entry.communeCodes],
+        reportIds: entry.reportIds,
+        provinceOf,
+      }));
       due.clear();
       try {
         for (const state of await withinReadTimeout(readStates(changes))) emitter.progressChanged(state.room, state);
       } catch (err) {
         logger.warn({ err }, "live push could not read the database; trying again in 2 s");
-        for (const change of changes) for (const code of change.communeCodes) add(change.room, code);
+        for (const change of changes) add(change.room, change.communeCodes, change.reportIds);
         return false;
       }
     }
@@ -74,15 +82,19 @@ export function createLiveHub(
       });
     });
   };
-  const coalescer = new Coalescer<Room, string>(ROOM_INTERVAL_MS, (room, communeCodes) => {
-    for (const code of communeCodes) add(room, code);
+  const coalescer = new Coalescer<Room, CommittedReport>(ROOM_INTERVAL_MS, (room, reports) => {
+    add(
+      room,
+      reports.map((r) => r.communeCode),
+      reports.map((r) => r.reportId),
+    );
     schedule();
   });
   const heartbeat = setInterval(() => emitter.heartbeat({ at: new Date().toISOString(), appVersion }), HEARTBEAT_MS);
   return {
     reportCommitted(report) {
       provinceOf.set(report.communeCode, report.provinceCode);
-      for (const room of roomsOf(report.communeCode, report.provinceCode)) coalescer.add(room, report.communeCode);
+      for (const room of roomsOf(report.communeCode, report.provinceCode)) coalescer.add(room, report);
     },
     kioskRevoked(tokenId) {
       emitter.kioskRevoked(tokenId);

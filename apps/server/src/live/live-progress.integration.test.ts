@@ -51,6 +51,7 @@ describe(`pushed room states, on ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("pushes each room's state in increasing versions, at most 4 a second, ending equal to a fresh snapshot", async () => {
     const started = Date.now();
+    const reportsOf00082: number[] = [];
     for (let i = 0; i < 30; i++) {
       const communeCode = i % 3 === 0 ? "00070" : "00082";
       const response = await fetch(`${server.url}/api/v1/reports`, {
@@ -59,6 +60,8 @@ describe(`pushed room states, on ${testEnv.PULSE_TEST_DB}`, () => {
         body: JSON.stringify(countsReport({ communeCode, counters: { eidL2Activated: 1 + (i % 4) } })),
       });
       expect(response.status).toBe(200);
+      const { receipts } = (await response.json()) as { receipts: { reportId: number }[] };
+      if (communeCode === "00082") reportsOf00082.push(...receipts.map((r) => r.reportId));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // Quiet: the last coalesced push has left.
@@ -88,5 +91,15 @@ describe(`pushed room states, on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(lastProvince?.units.map((u) => u.code).sort()).toEqual(
       expect.arrayContaining(lastProvince?.communeCodes ?? []),
     );
+    // Recent activity: every report reached the commune's ticker once, newest first in each push,
+    // saying where and what (counts only).
+    const activity = pushes.filter((p) => p.room === "commune:00082").flatMap((p) => p.activity);
+    expect(activity.map((a) => a.id).sort((a, b) => a - b)).toEqual(reportsOf00082);
+    for (const push of pushes) {
+      const ids = push.activity.map((a) => a.id);
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    }
+    expect(activity[0]).toMatchObject({ communeCode: "00082", communeName: "Phường Cửa Nam" });
+    expect(Object.keys(activity[0]?.counters ?? {})).toEqual(["eidL2Activated"]);
   });
 });

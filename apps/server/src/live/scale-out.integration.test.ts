@@ -1,4 +1,3 @@
-import type { ChildProcess } from "node:child_process";
 import { openDatabase } from "@pulse/db/client";
 import { seedGeography } from "@pulse/db/seed";
 import { countsReport, testEnv } from "@pulse/db/testing";
@@ -8,7 +7,8 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInForToken } from "../auth/sign-in-client";
 import { createAccountIn } from "../testing/accounts";
-import { exited, freePort, startServerProcess } from "../testing/child-process";
+import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
+import { outageProxy } from "../testing/outage-proxy";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -21,7 +21,9 @@ describe("the live hub across two server processes with Redis", () => {
   const name = `pulse_scale_${Date.now().toString(36)}`;
   const url = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  const servers: ChildProcess[] = [];
+  const servers: RunningProcess[] = [];
+  // Redis behind a hop the test can cut.
+  let redis: ReturnType<typeof outageProxy>;
   const sockets: LiveSocket[] = [];
   const ports: number[] = [];
   let token = "";
@@ -37,10 +39,13 @@ describe("the live hub across two server processes with Redis", () => {
     await seedGeography(handle.db);
     await handle.close();
     const password = await createAccountIn(open, account);
+    const redisPort = await freePort();
+    redis = outageProxy(new URL(testEnv.PULSE_TEST_REDIS_URL), redisPort);
+    await redis.up();
     const env = {
       DATABASE_URL: url.toString(),
       PULSE_DEMO: "false",
-      REDIS_URL: testEnv.PULSE_TEST_REDIS_URL,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       REDIS_PREFIX: name,
     };
     for (let i = 0; i < 2; i++) {
@@ -55,6 +60,7 @@ describe("the live hub across two server processes with Redis", () => {
     for (const socket of sockets) socket.close();
     for (const server of servers) server.kill("SIGTERM");
     await Promise.all(servers.map(exited));
+    await redis?.down();
     const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
     await admin`drop database if exists ${admin(name)} with (force)`;
     await admin.end();
@@ -70,23 +76,53 @@ describe("the live hub across two server processes with Redis", () => {
     return socket;
   };
 
-  it("delivers a report submitted to process A to a screen connected to process B", async () => {
-    const onB = await connect(ports[1]);
-    const joined = await new Promise<boolean>((resolve) =>
-      onB.emit("room:join", "commune:00082", (ack) => resolve(ack.ok)),
-    );
-    expect(joined).toBe(true);
-    const received = new Promise<ProgressChanged>((resolve) => onB.once("progress:changed", resolve));
-
-    const response = await fetch(`http://127.0.0.1:${ports[0]}/api/v1/reports`, {
+  const joined = (socket: LiveSocket) =>
+    new Promise<boolean>((resolve) => socket.emit("room:join", "commune:00082", (ack) => resolve(ack.ok)));
+  const submitTo = async (port: number | undefined) => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify(countsReport({ communeCode: "00082", counters: { eidL2Activated: 2 } })),
     });
     expect(response.status).toBe(200);
-    const event = await received;
-    expect(event).toMatchObject({ room: "commune:00082", communeCodes: ["00082"] });
+  };
+  /** the next push the socket receives within `ms`, or null */
+  const nextPush = (socket: LiveSocket, ms: number) =>
+    new Promise<ProgressChanged | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), ms);
+      socket.once("progress:changed", (event) => (clearTimeout(timer), resolve(event)));
+    });
+
+  it("delivers a report submitted to process A to a screen connected to process B", async () => {
+    const onB = await connect(ports[1]);
+    expect(await joined(onB)).toBe(true);
+    const received = nextPush(onB, 5_000);
+    await submitTo(ports[0]);
+    expect(await received).toMatchObject({ room: "commune:00082", communeCodes: ["00082"] });
   });
+
+  it("keeps serving each process's own screens while Redis is down, says so loudly, and resyncs screens once it is back", async () => {
+    const [onA, onB] = [await connect(ports[0]), await connect(ports[1])];
+    expect(await joined(onA)).toBe(true);
+    expect(await joined(onB)).toBe(true);
+    await redis.down();
+    try {
+      await expect.poll(() => servers[0]?.recentOutput() ?? "", { timeout: 10_000 }).toMatch(/REDIS UNREACHABLE/);
+      const [onOwnProcess, acrossProcesses] = [nextPush(onA, 3_000), nextPush(onB, 3_000)];
+      await submitTo(ports[0]);
+      expect(await onOwnProcess).toMatchObject({ room: "commune:00082" });
+      expect(await acrossProcesses).toBeNull();
+      expect(onB.connected).toBe(true);
+    } finally {
+      await redis.up();
+    }
+    // B's screens may have missed A's pushes: once Redis is back, B tells them to refetch.
+    await new Promise<void>((resolve) => onB.once("live:resync", resolve));
+    await expect.poll(() => servers[0]?.recentOutput() ?? "", { timeout: 10_000 }).toMatch(/Redis is back/);
+    const received = nextPush(onB, 5_000);
+    await submitTo(ports[0]);
+    expect(await received).toMatchObject({ room: "commune:00082" });
+  }, 60_000);
 
   it("beats one heartbeat per 5 s for a screen, from its own process only", async () => {
     const onB = await connect(ports[1]);

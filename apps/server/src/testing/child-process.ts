@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 /** apps/server, where `src/index.ts` runs from. */
 export const serverDir = fileURLToPath(new URL("../../", import.meta.url));
 
+/** A child process and its recent output (stdout and stderr, the last 200 chunks). */
+export type RunningProcess = ChildProcess & { recentOutput(): string };
+
 /** A child process whose last output is printed if it fails, so a broken start explains itself. */
 export function runProcess(
   name: string,
@@ -11,7 +14,7 @@ export function runProcess(
   command: string,
   args: string[],
   env: Record<string, string>,
-): ChildProcess {
+): RunningProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -23,7 +26,7 @@ export function runProcess(
   child.on("exit", (code) => {
     if (code && code !== 0 && code !== 143) console.error(`[${name}] exited ${code}\n${output.join("")}`);
   });
-  return child;
+  return Object.assign(child, { recentOutput: () => output.join("") });
 }
 
 /** Waits until `url` answers 2xx, failing early if the process died. */
@@ -50,7 +53,7 @@ export function exited(child: ChildProcess): Promise<void> {
 }
 
 /** The API server as `npm start` runs it, on its own port and database (given as env). */
-export async function startServerProcess(port: number, env: Record<string, string>): Promise<ChildProcess> {
+export async function startServerProcess(port: number, env: Record<string, string>): Promise<RunningProcess> {
   const server = runProcess("server", serverDir, "node", ["--import", "tsx", "src/index.ts"], {
     PORT: String(port),
     HOST: "127.0.0.1",

@@ -7,6 +7,11 @@ export interface LiveState {
   status: LiveStatus;
   /** when the last heartbeat or update arrived */
   lastSeenAt: Date | null;
+  /**
+   * Goes up each time pushes may have been missed (a reconnect, or the server's processes lost
+   * each other for a while): views fetch their snapshot again when it changes.
+   */
+  epoch: number;
 }
 
 /** A screen that has heard nothing for this long says so. */
@@ -22,7 +27,8 @@ export class LiveConnection {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private readonly rooms = new Map<Room, Set<Handler>>();
   private readonly listeners = new Set<() => void>();
-  private state: LiveState = { status: "connecting", lastSeenAt: null };
+  private state: LiveState = { status: "connecting", lastSeenAt: null, epoch: 0 };
+  private connectedOnce = false;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
   private target: { url: string; onAccessLost: () => void } | null = null;
   private appVersion: string | null = null;
@@ -57,6 +63,8 @@ export class LiveConnection {
       if ((error as { data?: Partial<LiveRefusal> }).data?.code === "signInRequired") onAccessLost();
     });
     socket.on("connect", () => {
+      if (this.connectedOnce) this.resync();
+      this.connectedOnce = true;
       this.seen();
       for (const room of this.rooms.keys()) socket.emit("room:join", room, () => undefined);
     });
@@ -70,6 +78,7 @@ export class LiveConnection {
       this.seen();
       for (const handler of this.rooms.get(event.room) ?? []) handler(event);
     });
+    socket.on("live:resync", () => this.resync());
     socket.on("disconnect", () => this.setState({ ...this.state, status: "reconnecting" }));
     this.staleTimer = setInterval(() => {
       const { lastSeenAt, status } = this.state;
@@ -101,7 +110,11 @@ export class LiveConnection {
   readonly getState = (): LiveState => this.state;
 
   private seen(): void {
-    this.setState({ status: "live", lastSeenAt: new Date() });
+    this.setState({ ...this.state, status: "live", lastSeenAt: new Date() });
+  }
+
+  private resync(): void {
+    this.setState({ ...this.state, epoch: this.state.epoch + 1 });
   }
 
   private setState(state: LiveState): void {

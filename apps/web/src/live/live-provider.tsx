@@ -6,7 +6,7 @@ import { LiveConnection, type LiveState } from "./connection";
 
 const LiveContext = createContext<LiveConnection | null>(null);
 
-const SERVER_STATE: LiveState = { status: "connecting", lastSeenAt: null };
+const SERVER_STATE: LiveState = { status: "connecting", lastSeenAt: null, epoch: 0 };
 
 /** The live hub's address: configured, or this page's host on the API port. */
 function liveUrl(configured: string | null, port: number): string {

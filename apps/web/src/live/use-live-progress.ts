@@ -1,7 +1,7 @@
 "use client";
 
 import type { LiveProgress, RouterOutputs, UnitProgress } from "@pulse/api";
-import type { Room } from "@pulse/schema";
+import { ACTIVITY_ITEMS, type Room, type Scope } from "@pulse/schema";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "../trpc/react";
@@ -27,28 +27,29 @@ function mergeTotal<T extends { total: object }>(data: T, push: LiveProgress): T
 /**
  * Keeps a snapshot in the TanStack Query cache live: a push newer than what the cache holds
  * is merged in (older or repeated ones are ignored, whatever process sent them); after a
- * reconnect the snapshot is fetched again.
+ * reconnect or a resync the snapshot is fetched again.
  */
 function useLiveSnapshot<T>(
   room: Room | null,
   queryKey: QueryKey,
   merge: (data: T, push: LiveProgress) => T,
-  versionOf: (data: T) => number,
+  /** what the cache holds is at this version; without it every push is merged (merge must then be idempotent) */
+  versionOf?: (data: T) => number,
 ): void {
   const queryClient = useQueryClient();
   useLiveRoom(room, (event) => {
     const push = event as LiveProgress;
     queryClient.setQueryData<T>(queryKey, (data) =>
-      data === undefined || push.version <= versionOf(data) ? data : merge(data, push),
+      data === undefined || (versionOf && push.version <= versionOf(data)) ? data : merge(data, push),
     );
   });
-  const { status } = useLiveStatus();
-  const previous = useRef(status);
+  const { epoch } = useLiveStatus();
+  const seenEpoch = useRef(epoch);
   useEffect(() => {
-    if (previous.current !== "live" && previous.current !== "connecting" && status === "live")
-      void queryClient.invalidateQueries({ queryKey });
-    previous.current = status;
-  }, [status, queryClient, queryKey]);
+    if (epoch === seenEpoch.current) return;
+    seenEpoch.current = epoch;
+    void queryClient.invalidateQueries({ queryKey });
+  }, [epoch, queryClient, queryKey]);
 }
 
 /**
@@ -84,4 +85,30 @@ export function useLiveProgress(view: LiveView | null) {
     (data) => data[0]?.version ?? 0,
   );
   return { nation, province, commune };
+}
+
+type Activity = RouterOutputs["reports"]["recent"];
+
+function roomOf(view: LiveView): Room {
+  return view.kind === "nation" ? "nation" : `${view.kind}:${view.code}`;
+}
+
+/** Pushed reports over the held ones: newest first by arrival, each once, the newest few kept. */
+function mergeActivity(held: Activity, pushed: Activity): Activity {
+  const byId = new Map([...held, ...pushed].map((item) => [item.id, item]));
+  return [...byId.values()]
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id - a.id)
+    .slice(0, ACTIVITY_ITEMS);
+}
+
+/**
+ * The ticker of a view: its newest reports (village, what was counted, when — never a person),
+ * loaded once and kept current by the same pushes as its progress.
+ */
+export function useRecentActivity(view: LiveView) {
+  const trpc = useTRPC();
+  const scope: Scope = view.kind === "nation" ? { kind: "nation" } : view;
+  const options = trpc.reports.recent.queryOptions({ scope, limit: ACTIVITY_ITEMS });
+  useLiveSnapshot<Activity>(roomOf(view), options.queryKey, (data, push) => mergeActivity(data, push.activity));
+  return useQuery(options);
 }

@@ -1,5 +1,5 @@
 import type { Scope } from "@pulse/schema";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 
 export interface RecentReport {
@@ -19,17 +19,33 @@ export interface RecentReport {
   counters: Record<string, number>;
 }
 
+function scopeFilter(scope: Scope): SQL {
+  if (scope.kind === "nation") return sql`true`;
+  return scope.kind === "province" ? sql`c.province_code = ${scope.code}` : sql`r.commune_code = ${scope.code}`;
+}
+
 /** The newest reports in a scope, corrections included (they reference what they correct). */
 export function listRecentReports(
   db: Database,
   { scope, limit }: { scope: Scope; limit: number },
 ): Promise<RecentReport[]> {
-  const where =
-    scope.kind === "nation"
-      ? sql`true`
-      : scope.kind === "province"
-        ? sql`c.province_code = ${scope.code}`
-        : sql`r.commune_code = ${scope.code}`;
+  return selectReports(db, scopeFilter(scope), limit);
+}
+
+/** The given reports, newest first: what the live hub's pushes carry as recent activity. */
+export function listReportsById(db: Database, ids: number[]): Promise<RecentReport[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectReports(
+    db,
+    sql`r.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+    ids.length,
+  );
+}
+
+function selectReports(db: Database, where: SQL, limit: number): Promise<RecentReport[]> {
   return queryRows<RecentReport>(
     db,
     sql`select r.id::float8 as id, r.commune_code as "communeCode", c.full_name as "communeName",
