@@ -1,4 +1,4 @@
-import { readRoomStates, type LivePublisher } from "@pulse/api";
+import { createRoomStateReader, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { touchKioskTokens } from "@pulse/db/queries";
 import type { Logger } from "pino";
@@ -42,9 +42,10 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
     ? await attachRedisAdapter(io, { ...settings.redis, logger, onBack: () => emitter.resync() })
     : null;
   const emitter = createEmitter(io, { cluster: redis });
+  const readStates = createRoomStateReader(db);
   const hub = createLiveHub(emitter, {
     appVersion: settings.appVersion,
-    readStates: (changes) => readRoomStates(db, changes, new Date()),
+    readStates: (changes) => readStates(changes, new Date()),
     logger,
   });
   const stopSweep = startAccessSweep(io, db, logger);

@@ -6,7 +6,7 @@ export { createCallerFactory, throttle } from "./trpc";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
 export type { UnitProgress } from "./progress-view";
-export { readRoomStates, type LiveProgress, type RoomChange, type RoomTotal } from "./live-state";
+export { createRoomStateReader, type LiveProgress, type RoomChange, type RoomTotal } from "./live-state";
 export type { Viewer } from "./router/auth";
 export type { KioskStatus } from "./router/kiosk";
 export { ANONYMOUS, SYSTEM, actorOf, type Principal } from "./access/principal";

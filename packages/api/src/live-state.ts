@@ -3,8 +3,10 @@ import {
   getCommunesProgress,
   listCampaigns,
   listProvinceProgress,
+  listProvinceVersions,
   listReportsById,
   type RecentReport,
+  type UnitProgressRow,
 } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
 import type { ProgressChanged, Room } from "@pulse/schema";
@@ -24,20 +26,59 @@ export interface RoomChange {
 }
 
 /**
- * The state every due room is pushed, read in three queries whatever the number of rooms: the
- * changed communes, the 34 provinces (the nation is their sum) and the reports behind them. Pace is measured against the
- * national campaign, as the default views are; a view on another campaign refetches.
+ * The provinces' progress, kept between pushes: each read asks the database for every province's
+ * version (cheap) and re-reads only those that moved — whichever process's reports moved them —
+ * and all of them when the day turns (the 7-day pace window moves).
  */
-export async function readRoomStates(db: Database, changes: RoomChange[], now: Date): Promise<LiveProgress[]> {
-  const communeCodes = [...new Set(changes.flatMap((c) => c.communeCodes))];
-  const needsProvinces = changes.some((c) => !c.room.startsWith("commune:"));
-  const today = hcmDay(now);
-  const [campaigns, communeRows, provinceRows, reports] = await Promise.all([
-    listCampaigns(db),
-    getCommunesProgress(db, { communeCodes, today }),
-    needsProvinces ? listProvinceProgress(db, { today }) : Promise.resolve([]),
-    listReportsById(db, [...new Set(changes.flatMap((c) => c.reportIds))]),
-  ]);
+function provinceCache(db: Database) {
+  const rows = new Map<string, UnitProgressRow>();
+  let day = "";
+  return async (today: string): Promise<UnitProgressRow[]> => {
+    if (today !== day) rows.clear();
+    day = today;
+    const versions = await listProvinceVersions(db);
+    const moved = versions.filter((p) => rows.get(p.code)?.version !== p.version).map((p) => p.code);
+    for (const row of await listProvinceProgress(db, { today, provinceCodes: moved })) rows.set(row.code, row);
+    return versions.flatMap((p) => rows.get(p.code) ?? []);
+  };
+}
+
+/**
+ * Reads the state every due room is pushed, in four small queries whatever the number of rooms:
+ * the changed communes, the provinces' versions (and the progress of those that moved; the
+ * nation is their sum), the campaigns, and the reports behind the changes.
+ */
+export function createRoomStateReader(db: Database) {
+  const provincesOf = provinceCache(db);
+  return async (changes: RoomChange[], now: Date): Promise<LiveProgress[]> => {
+    const communeCodes = [...new Set(changes.flatMap((c) => c.communeCodes))];
+    const needsProvinces = changes.some((c) => !c.room.startsWith("commune:"));
+    const today = hcmDay(now);
+    const [campaigns, communeRows, provinceRows, reports] = await Promise.all([
+      listCampaigns(db),
+      getCommunesProgress(db, { communeCodes, today }),
+      needsProvinces ? provincesOf(today) : Promise.resolve([]),
+      listReportsById(db, [...new Set(changes.flatMap((c) => c.reportIds))]),
+    ]);
+    return statesOf(changes, { campaigns, communeRows, provinceRows, reports }, now);
+  };
+}
+
+function statesOf(
+  changes: RoomChange[],
+  {
+    campaigns,
+    communeRows,
+    provinceRows,
+    reports,
+  }: {
+    campaigns: Awaited<ReturnType<typeof listCampaigns>>;
+    communeRows: UnitProgressRow[];
+    provinceRows: UnitProgressRow[];
+    reports: RecentReport[];
+  },
+  now: Date,
+): LiveProgress[] {
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const campaign = campaigns.find((c) => c.scopeKind === "nation") ?? null;
   const communes = new Map(withIndicators(communeRows, campaign, now).map((row) => [row.code, row]));

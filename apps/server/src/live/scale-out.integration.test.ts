@@ -11,6 +11,7 @@ import { exited, freePort, startServerProcess, type RunningProcess } from "../te
 import { outageProxy } from "../testing/outage-proxy";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ProvinceTotal = { version: number; eidL2Activated: number };
 
 /**
  * Two server processes on one Postgres database, sharing rooms through Redis, as a deployment
@@ -78,11 +79,11 @@ describe("the live hub across two server processes with Redis", () => {
 
   const joined = (socket: LiveSocket) =>
     new Promise<boolean>((resolve) => socket.emit("room:join", "commune:00082", (ack) => resolve(ack.ok)));
-  const submitTo = async (port: number | undefined) => {
+  const submitTo = async (port: number | undefined, communeCode = "00082") => {
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(countsReport({ communeCode: "00082", counters: { eidL2Activated: 2 } })),
+      body: JSON.stringify(countsReport({ communeCode, counters: { eidL2Activated: 2 } })),
     });
     expect(response.status).toBe(200);
   };
@@ -99,6 +100,27 @@ describe("the live hub across two server processes with Redis", () => {
     const received = nextPush(onB, 5_000);
     await submitTo(ports[0]);
     expect(await received).toMatchObject({ room: "commune:00082", communeCodes: ["00082"] });
+  });
+
+  it("pushes a province's true totals whichever process took each report", async () => {
+    const onA = await connect(ports[0]);
+    const pushes: ProgressChanged[] = [];
+    onA.on("progress:changed", (event) => pushes.push(event));
+    await new Promise<void>((resolve) => onA.emit("room:join", "province:01", () => resolve()));
+    for (let i = 0; i < 12; i++) {
+      await submitTo(ports[i % 2], i % 3 === 0 ? "00070" : "00082");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const snapshot = await fetch(
+      `http://127.0.0.1:${ports[1]}/trpc/progress.province?input=${encodeURIComponent(JSON.stringify({ json: { code: "01" } }))}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const { total } = ((await snapshot.json()) as { result: { data: { json: { total: ProvinceTotal } } } }).result.data
+      .json;
+    const last = pushes.at(-1) as ProgressChanged<unknown, ProvinceTotal> | undefined;
+    expect(last?.version).toBe(total.version);
+    expect(last?.total?.eidL2Activated).toBe(total.eidL2Activated);
   });
 
   it("keeps serving each process's own screens while Redis is down, says so loudly, and resyncs screens once it is back", async () => {
