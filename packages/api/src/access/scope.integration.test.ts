@@ -81,6 +81,7 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: (t) => ({ code: (SCOPES[t] as { code: string }).code }),
     },
     "progress.communes": { gate: "read", targets: COMMUNES, input: (t) => ({ codes: [communeOf(t)] }) },
+    "progress.commune": { gate: "read", targets: COMMUNES, input: (t) => ({ code: communeOf(t) }) },
     "progress.campaigns": { gate: "signedIn", input: () => undefined },
     "reports.submit": { gate: "write", targets: COMMUNES, input: (t) => countsReport({ communeCode: communeOf(t) }) },
     "reports.submitBatch": {

@@ -1,14 +1,23 @@
-import { getCommunesProgress, getProvinceName, listCommuneProgress, listProvinceProgress } from "@pulse/db/queries";
-import { hcmDay } from "@pulse/indicators";
-import { communeCode, provinceCode } from "@pulse/schema";
-import type { TRPCRouterRecord } from "@trpc/server";
+import {
+  getCommunesProgress,
+  getProvinceName,
+  listCommuneProgress,
+  listDailyActivations,
+  listProvinceProgress,
+  listVillageProgress,
+} from "@pulse/db/queries";
+import { addDaysTo, hcmDay } from "@pulse/indicators";
+import { communeCode, provinceCode, VALIDATION_MESSAGES } from "@pulse/schema";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { communeScope, nationScope, provinceScope } from "../access/rules";
+import { campaignSeries, rankVillages } from "../commune-detail";
 import { totalOf, withIndicators } from "../progress-view";
 import { authorize, signedInProcedure } from "../trpc";
 import { activeCampaign, visibleCampaigns } from "./campaign";
 
 const campaignId = z.string().optional();
+const { unknownCommune } = VALIDATION_MESSAGES;
 
 export const progressRouter = {
   /** The 34 provinces and the national total. */
@@ -43,6 +52,36 @@ export const progressRouter = {
       const campaign = await activeCampaign(ctx, input.campaignId);
       const rows = await getCommunesProgress(ctx.db, { communeCodes: input.codes, today: hcmDay(now) });
       return withIndicators(rows, campaign, now);
+    }),
+
+  /**
+   * One commune in depth, for its wall and its page: its villages ranked most behind first,
+   * activations today, and the cumulative series over the campaign against the target line.
+   */
+  commune: signedInProcedure
+    .input(z.object({ code: communeCode, campaignId }))
+    .use(({ ctx, input, next }) => authorize(ctx, "read", [communeScope(input.code)], next))
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const today = hcmDay(now);
+      const campaign = await activeCampaign(ctx, input.campaignId);
+      const from = campaign && campaign.startsOn < today ? campaign.startsOn : addDaysTo(today, -6);
+      const [[row], villages, daily] = await Promise.all([
+        getCommunesProgress(ctx.db, { communeCodes: [input.code], today }),
+        listVillageProgress(ctx.db, input.code),
+        listDailyActivations(ctx.db, { communeCode: input.code, from }),
+      ]);
+      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `${unknownCommune.vi} / ${unknownCommune.en}` });
+      const [commune] = withIndicators([row], campaign, now);
+      return {
+        campaign,
+        commune,
+        activatedToday: daily.find((d) => d.day === today)?.activated ?? 0,
+        series: campaign
+          ? campaignSeries({ activated: row.eidL2Activated, eligible: row.eligible }, daily, campaign, today)
+          : [],
+        villages: rankVillages(villages),
+      };
     }),
 
   /** The campaigns over or within the asker's scope. */

@@ -7,3 +7,4 @@ export * from "./correct-report";
 export * from "./recent-reports";
 export * from "./submit-change";
 export * from "./access";
+export * from "./commune-detail";

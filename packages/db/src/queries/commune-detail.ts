@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../client";
+
+/** A village or residential group as a commune's wall ranks it (counts only). */
+export interface VillageProgress {
+  code: string;
+  name: string;
+  /** thon, ban or to_dan_pho */
+  kind: string;
+  households: number | null;
+  householdsVisited: number;
+  eidL2Registered: number;
+  eidL2Activated: number;
+  peopleTrained: number;
+  hasTeam: boolean;
+  lastReportAt: string | null;
+}
+
+/** Level-2 activations per calendar day (Asia/Ho_Chi_Minh) of one commune, from `from` on. */
+export interface DailyActivations {
+  day: string;
+  activated: number;
+}
+
+/** Every village of a commune with its counters and whether an active community team serves it. */
+export function listVillageProgress(db: Database, communeCode: string): Promise<VillageProgress[]> {
+  return queryRows<VillageProgress>(
+    db,
+    sql`select v.code, v.name, v.kind, v.households,
+        coalesce(vc.households_visited, 0)::float8 as "householdsVisited",
+        coalesce(vc.eid_l2_registered, 0)::float8 as "eidL2Registered",
+        coalesce(vc.eid_l2_activated, 0)::float8 as "eidL2Activated",
+        coalesce(vc.people_trained, 0)::float8 as "peopleTrained",
+        exists (select 1 from teams t where t.village_code = v.code and t.kind = 'community_team' and t.active) as "hasTeam",
+        to_json(vc.last_report_at)#>>'{}' as "lastReportAt"
+      from villages v left join village_counters vc on vc.village_code = v.code
+      where v.commune_code = ${communeCode}
+      order by v.seq`,
+  );
+}
+
+/** One commune's activations per day from `from` (inclusive), days without reports left out. */
+export function listDailyActivations(
+  db: Database,
+  { communeCode, from }: { communeCode: string; from: string },
+): Promise<DailyActivations[]> {
+  return queryRows<DailyActivations>(
+    db,
+    sql`select to_char(day, 'YYYY-MM-DD') as day, d_eid_l2_activated::float8 as activated
+      from commune_daily where commune_code = ${communeCode} and day >= ${from}::date
+      order by day`,
+  );
+}
