@@ -1,7 +1,9 @@
 import { provinceCode } from "@pulse/schema";
+import { redirect } from "next/navigation";
 import { requireViewer } from "../server/api";
 import { AccountBar } from "./_components/account-bar";
 import { Overview } from "./_components/overview";
+import { wallPath } from "./wall/wall-access";
 
 /** The signed-in user's (or screen's) scope, live: the nation, one province, or one commune. */
 export default async function Home({
@@ -10,6 +12,8 @@ export default async function Home({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireViewer("/");
+  // A paired screen belongs on its wall.
+  if (viewer.kind === "kiosk") redirect(wallPath(viewer.scope));
   const chosen = provinceCode.safeParse((await searchParams).province);
   return (
     <Overview

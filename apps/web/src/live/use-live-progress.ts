@@ -43,6 +43,12 @@ function useLiveSnapshot<T>(
       data === undefined || (versionOf && push.version <= versionOf(data)) ? data : merge(data, push),
     );
   });
+  useRefetchOnResync(queryKey);
+}
+
+/** Fetches a query again whenever pushes may have been missed (a reconnect, a resync). */
+export function useRefetchOnResync(queryKey: QueryKey): void {
+  const queryClient = useQueryClient();
   const { epoch } = useLiveStatus();
   const seenEpoch = useRef(epoch);
   useEffect(() => {

@@ -42,7 +42,7 @@ export function PairingScreen({ refused, waiting }: { refused: KioskRefusal | nu
   // Asks every 3 s whether a user has typed the code yet.
   const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: pairing !== null, refetchInterval: 3_000 });
   useEffect(() => {
-    if (me.data?.kind === "kiosk") router.replace("/");
+    if (me.data?.kind === "kiosk") router.replace("/wall");
   }, [me.data, router]);
 
   const code = pairing?.code ?? "";

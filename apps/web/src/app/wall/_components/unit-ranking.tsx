@@ -1,0 +1,86 @@
+"use client";
+
+import type { UnitProgress } from "@pulse/api";
+import type { PaceStatus } from "@pulse/indicators";
+import { useTranslations } from "next-intl";
+import { PACE_TONE, rateColor, useWallFormat } from "./wall-format";
+
+const ORDER: Record<PaceStatus, number> = { behind: 0, at_risk: 1, on_track: 2, done: 3 };
+
+/** Most behind first: lowest activation rate (units without a denominator last), then pace. */
+export function rankMostBehind(units: UnitProgress[]): UnitProgress[] {
+  const key = (u: UnitProgress) => u.indicators.activationRate.tenths ?? Infinity;
+  return [...units].sort(
+    (a, b) =>
+      key(a) - key(b) ||
+      ORDER[a.indicators.pace?.status ?? "done"] - ORDER[b.indicators.pace?.status ?? "done"] ||
+      a.name.localeCompare(b.name, "vi"),
+  );
+}
+
+/** How many units are done, on track, at risk and behind. */
+export function StatusCounts({ units, title }: { units: UnitProgress[]; title: string }) {
+  const t = useTranslations();
+  const { count } = useWallFormat();
+  const statuses: PaceStatus[] = ["behind", "at_risk", "on_track", "done"];
+  return (
+    <section>
+      <h2 className="text-[1.2em] text-slate-300">{title}</h2>
+      <dl className="grid grid-cols-4 gap-[0.8em]">
+        {statuses.map((status) => (
+          <div
+            key={status}
+            className="rounded-[0.5em] bg-slate-800/70 px-[0.8em] py-[0.4em]"
+            data-status-count={status}
+          >
+            <dt className="truncate text-[1em] text-slate-300">{t(`status.${status}`)}</dt>
+            <dd className={`text-[2.4em] leading-tight font-bold tabular-nums ${PACE_TONE[status]}`}>
+              {count(units.filter((u) => u.indicators.pace?.status === status).length)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Ranked units in columns: rank, name, a bar and the rate, pace in words and colour. */
+export function UnitRanking({ units, offset, columns }: { units: UnitProgress[]; offset: number; columns: 1 | 2 }) {
+  const t = useTranslations();
+  const { rate, name } = useWallFormat();
+  return (
+    <ol
+      className={`grid ${columns === 2 ? "grid-flow-col grid-cols-2" : "grid-cols-1"} gap-x-[2em]`}
+      style={{ gridTemplateRows: columns === 2 ? `repeat(${Math.ceil(units.length / 2)}, auto)` : undefined }}
+    >
+      {units.map((unit, i) => {
+        const pace = unit.indicators.pace;
+        return (
+          <li
+            key={unit.code}
+            data-unit={unit.code}
+            className="grid grid-cols-[2.2em_1fr_6em_5.5em_7.5em] items-center gap-x-[0.6em] border-b border-slate-800 py-[0.22em] text-[1.15em]"
+          >
+            <span className="text-right text-slate-400 tabular-nums">{offset + i + 1}</span>
+            <span className="truncate">{name(unit)}</span>
+            <span className="h-[0.5em] overflow-hidden rounded bg-slate-700">
+              <span
+                className="block h-full"
+                style={{
+                  width: `${Math.min(100, (unit.indicators.activationRate.tenths ?? 0) / 10)}%`,
+                  background: rateColor(unit.indicators.activationRate),
+                }}
+              />
+            </span>
+            <span className="text-right font-semibold tabular-nums" data-measure="rate">
+              {rate(unit.indicators.activationRate)}
+            </span>
+            <span className={`truncate text-[0.9em] ${pace ? PACE_TONE[pace.status] : "text-slate-400"}`}>
+              {t(`status.${pace?.status ?? "none"}`)}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

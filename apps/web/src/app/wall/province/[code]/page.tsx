@@ -1,0 +1,8 @@
+import { ProvinceWall } from "../../_components/province-wall";
+import { requireWall } from "../../wall-access";
+
+export default async function ProvinceWallPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  await requireWall(`/wall/province/${code}`, (api) => api.progress.province.query({ code }));
+  return <ProvinceWall code={code} />;
+}
