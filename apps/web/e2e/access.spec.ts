@@ -69,9 +69,9 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
       .poll(() => manager.getByRole("status").first().textContent())
       .toContain('Đã ghép nối "TV phòng họp UBND phường Cửa Nam"');
 
-    // The TV moves to its commune by itself, live.
-    await tv.waitForURL(`${stack.webUrl}/`, { timeout: 15_000 });
-    await tv.locator('tr[data-unit="00082"]').waitFor();
+    // The TV moves to its commune's wall by itself, live.
+    await tv.waitForURL(`${stack.webUrl}/wall/commune/00082`, { timeout: 15_000 });
+    await tv.locator('[data-measure="rate"]').waitFor();
     await expect.poll(() => tv.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
     await tv.screenshot({ path: join(ARTIFACTS, "paired-tv-1920-vi.png") });
 
@@ -104,7 +104,8 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     const tv = await tvContext.newPage();
     await tv.goto(link);
     expect(tv.url()).not.toContain("token=");
-    await tv.locator('tr[data-unit="00082"]').waitFor();
+    expect(new URL(tv.url()).pathname).toBe("/wall/province/01");
+    await tv.locator('[data-measure="rate"]').first().waitFor();
     expect((await tvContext.cookies()).find((c) => c.name === "pulse_kiosk")?.httpOnly).toBe(true);
 
     const viewer = await signedInContext(browser, stack.webUrl, "xem.hanoi@pulse.demo");

@@ -13,6 +13,10 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 export interface Stack {
   webUrl: string;
   apiUrl: string;
+  /** the API server alone goes down (its data stays), as in a crash or a deploy… */
+  stopServer(): Promise<void>;
+  /** …and comes back on the same port and data */
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,16 +36,18 @@ export async function startStack({
   const dataDir = mkdtempSync(join(tmpdir(), "pulse-e2e-"));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://localhost:${webPort}`;
-  const server = run("server", join(root, "apps/server"), "node", ["--import", "tsx", "src/index.ts"], {
-    PORT: String(apiPort),
-    PGLITE_DIR: dataDir,
-    WEB_ORIGIN: webUrl,
-    PULSE_DEMO: "true",
-    DEMO_FEED_INTERVAL_MS: String(demoFeedMs),
-    LOG_LEVEL: "warn",
-    // As `npm start` runs it (vitest sets NODE_ENV=test, under which libraries relax checks).
-    NODE_ENV: "production",
-  });
+  const runServer = () =>
+    run("server", join(root, "apps/server"), "node", ["--import", "tsx", "src/index.ts"], {
+      PORT: String(apiPort),
+      PGLITE_DIR: dataDir,
+      WEB_ORIGIN: webUrl,
+      PULSE_DEMO: "true",
+      DEMO_FEED_INTERVAL_MS: String(demoFeedMs),
+      LOG_LEVEL: "warn",
+      // As `npm start` runs it (vitest sets NODE_ENV=test, under which libraries relax checks).
+      NODE_ENV: "production",
+    });
+  let server = runServer();
   const web = run(
     "web",
     join(root, "apps/web"),
@@ -66,7 +72,19 @@ export async function startStack({
     await stop();
     throw error;
   }
-  return { webUrl, apiUrl, stop };
+  return {
+    webUrl,
+    apiUrl,
+    stop,
+    async stopServer() {
+      server.kill("SIGTERM");
+      await exited(server);
+    },
+    async startServer() {
+      server = runServer();
+      await waitFor(`${apiUrl}/healthz`, 120_000, server, "server");
+    },
+  };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -9,7 +9,7 @@ import { useWallFormat } from "./wall-format";
 type Item = RouterOutputs["reports"]["recent"][number];
 
 /** How many items fit the strip at the foot of a wall. */
-const SHOWN = 4;
+const SHOWN = 3;
 
 /**
  * The newest reports of the view, one line each — where (village or commune), what was counted,
@@ -22,7 +22,8 @@ export function ActivityTicker({ view }: { view: LiveView }) {
   const describe = (item: Item) =>
     COUNTER_KEYS.flatMap((key) => {
       const value = item.counters[key];
-      if (value === undefined) return [];
+      // An increment of nothing says nothing; a snapshot of 0 does.
+      if (value === undefined || (value === 0 && item.mode !== "snapshot")) return [];
       const figure = item.mode === "snapshot" ? `${count(value)} (${t("counters.snapshot")})` : `+${count(value)}`;
       return [`${figure} ${t(`counters.${key}`)}`];
     }).join(", ");
@@ -37,7 +38,7 @@ export function ActivityTicker({ view }: { view: LiveView }) {
     <section aria-label={t("ticker")} className="flex min-w-0 items-center gap-[1.5em] text-[1.15em]">
       <h2 className="shrink-0 font-semibold text-slate-300">{t("ticker")}</h2>
       {items.length === 0 && <p className="text-slate-400">{t("tickerEmpty")}</p>}
-      <ol className="grid min-w-0 flex-1 grid-cols-4 gap-[1em]" data-ticker>
+      <ol className="grid min-w-0 flex-1 grid-cols-3 gap-[1.5em]" data-ticker>
         {items.map((item) => (
           <li key={item.id} data-report-id={item.id} className="min-w-0 truncate">
             <span className="mr-[0.4em] text-slate-400 tabular-nums">{time(item.receivedAt)}</span>

@@ -45,7 +45,7 @@ export function CommuneWall({ code }: { code: string }) {
       <div className="grid h-full grid-cols-[34fr_33fr_33fr] gap-[2em]">
         <section className="flex min-w-0 flex-col justify-center gap-[1em]">
           <p className="text-[1.6em] text-slate-300">{t("activationRate")}</p>
-          <p data-measure="rate" className="text-[11em] leading-[0.9] font-bold tracking-tight tabular-nums">
+          <p data-measure="rate" className="text-[8em] leading-[0.95] font-bold tracking-tight tabular-nums">
             {rate(indicators.activationRate)}
           </p>
           <p className="text-[1.6em] text-slate-200 tabular-nums">
@@ -54,7 +54,7 @@ export function CommuneWall({ code }: { code: string }) {
           {indicators.overEligible && <p className="text-[1.3em] text-red-400">⚠ {t("overEligible")}</p>}
           <PaceSummary pace={indicators.pace} deadline={campaign?.deadline ?? null} />
         </section>
-        <section className="grid min-w-0 grid-rows-[auto_auto_auto_1fr] gap-[1em]">
+        <section className="grid min-h-0 min-w-0 grid-rows-[auto_1fr] gap-[1em]">
           <div className="grid grid-cols-2 gap-[1em]">
             <Kpi
               label={t("today")}
@@ -65,8 +65,8 @@ export function CommuneWall({ code }: { code: string }) {
             <Kpi label={t("eligible")} value={count(unit.eligible)} />
             <Kpi
               label={t("registeredVsActivated")}
-              value={`${count(unit.eidL2Registered)} / ${count(unit.eidL2Activated)}`}
-              note={rate(indicators.registrationRate)}
+              value={count(unit.eidL2Registered)}
+              note={t("activatedNote", { activated: count(unit.eidL2Activated) })}
             />
             <Kpi
               label={t("teamCoverage")}

@@ -30,23 +30,17 @@ export function PaceSummary({
           ? t("wall.countdown", { days: pace.daysLeft, deadline: day(deadline) })
           : t("wall.deadlinePassed", { deadline: day(deadline) })}
       </p>
-      <dl className="grid grid-cols-3 gap-[1em] text-[1.2em]">
-        <div>
-          <dt className="text-slate-400">{t("wall.requiredPerDay")}</dt>
-          <dd className="text-[1.5em] font-semibold tabular-nums">
-            {pace.requiredPerDay === null ? "—" : count(Math.ceil(pace.requiredPerDay))}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-400">{t("wall.currentPerDay")}</dt>
-          <dd className="text-[1.5em] font-semibold tabular-nums">{count(Math.round(pace.currentPerDay))}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-400">{t("wall.forecast")}</dt>
-          <dd className="truncate text-[1.5em] font-semibold tabular-nums">
-            {pace.forecast ? day(pace.forecast) : t("wall.forecastNever")}
-          </dd>
-        </div>
+      <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-[1em] text-[1.3em]">
+        <dt className="text-slate-400">{t("wall.requiredPerDay")}</dt>
+        <dd className="text-[1.25em] font-semibold tabular-nums">
+          {pace.requiredPerDay === null ? "—" : count(Math.ceil(pace.requiredPerDay))}
+        </dd>
+        <dt className="text-slate-400">{t("wall.currentPerDay")}</dt>
+        <dd className="text-[1.25em] font-semibold tabular-nums">{count(Math.round(pace.currentPerDay))}</dd>
+        <dt className="text-slate-400">{t("wall.forecast")}</dt>
+        <dd className="text-[1.25em] font-semibold tabular-nums">
+          {pace.forecast ? day(pace.forecast) : t("wall.forecastNever")}
+        </dd>
       </dl>
     </div>
   );

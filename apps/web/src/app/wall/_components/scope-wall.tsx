@@ -19,7 +19,7 @@ type Total = Pick<
 > & { villagesReported?: number };
 
 /** Rows of the ranking per page (two columns). */
-const PER_PAGE = 32;
+const PER_PAGE = 22;
 
 /**
  * A province's or the nation's wall: the map coloured by rate, the total and its pace, how many

@@ -21,14 +21,14 @@ export function Sparkline({ series }: { series: Series }) {
     series.map((p, i) => `${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(" ");
   const last = series.at(-1);
   return (
-    <figure className="min-w-0">
+    <figure className="flex min-h-0 min-w-0 flex-col">
       <figcaption className="flex justify-between text-[1.05em] text-slate-300">
         <span>{t("trend")}</span>
         <span className="text-slate-400">- - {t("trendTarget")}</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="h-[6em] w-full"
+        className="min-h-[5em] w-full flex-1"
         preserveAspectRatio="none"
         role="img"
         aria-label={`${t("trend")}: ${count(last?.activated ?? 0)}`}

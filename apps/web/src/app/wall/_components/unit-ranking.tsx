@@ -59,19 +59,15 @@ export function UnitRanking({ units, offset, columns }: { units: UnitProgress[];
           <li
             key={unit.code}
             data-unit={unit.code}
-            className="grid grid-cols-[2.2em_1fr_6em_5.5em_7.5em] items-center gap-x-[0.6em] border-b border-slate-800 py-[0.22em] text-[1.15em]"
+            className="grid grid-cols-[1.8em_0.8em_1fr_4.2em_8em] items-center gap-x-[0.6em] border-b border-slate-800 py-[0.2em] text-[1.1em]"
           >
             <span className="text-right text-slate-400 tabular-nums">{offset + i + 1}</span>
+            <span
+              className="h-[0.8em] w-[0.8em] rounded-sm"
+              style={{ background: rateColor(unit.indicators.activationRate) }}
+              aria-hidden
+            />
             <span className="truncate">{name(unit)}</span>
-            <span className="h-[0.5em] overflow-hidden rounded bg-slate-700">
-              <span
-                className="block h-full"
-                style={{
-                  width: `${Math.min(100, (unit.indicators.activationRate.tenths ?? 0) / 10)}%`,
-                  background: rateColor(unit.indicators.activationRate),
-                }}
-              />
-            </span>
             <span className="text-right font-semibold tabular-nums" data-measure="rate">
               {rate(unit.indicators.activationRate)}
             </span>

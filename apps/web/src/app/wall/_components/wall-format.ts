@@ -11,13 +11,17 @@ export const PACE_TONE: Record<PaceStatus, string> = {
   behind: "text-red-400",
 };
 
-/** Rate bins for maps and bars: a sequential palette that reads without colour vision too (light → dark). */
+/**
+ * Rate bins for maps (tenths of a percent): viridis, a sequential palette that also reads by
+ * lightness without colour vision; finer near the targets (80–90 %), where campaigns are decided.
+ */
 export const RATE_BINS = [
   { from: 0, color: "#fde725" },
-  { from: 200, color: "#5ec962" },
-  { from: 400, color: "#21918c" },
-  { from: 600, color: "#3b528b" },
-  { from: 800, color: "#440154" },
+  { from: 500, color: "#7ad151" },
+  { from: 600, color: "#22a884" },
+  { from: 700, color: "#2a788e" },
+  { from: 800, color: "#414487" },
+  { from: 900, color: "#440154" },
 ] as const;
 export const NO_DATA_COLOR = "#4b5563";
 

@@ -81,7 +81,9 @@ export function WallFrame({
           </p>
         )}
       </div>
-      <main className={`min-h-0 px-[2em] py-[1.2em] transition-opacity ${stale ? "opacity-40" : ""}`}>{children}</main>
+      <main className={`min-h-0 overflow-hidden px-[2em] py-[1.2em] transition-opacity ${stale ? "opacity-40" : ""}`}>
+        {children}
+      </main>
       {footer && (
         <footer className={`border-t border-slate-700 px-[2em] py-[0.7em] ${stale ? "opacity-40" : ""}`}>
           {footer}

@@ -3,6 +3,6 @@ import { requireWall } from "../../wall-access";
 
 export default async function CommuneWallPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  await requireWall(`/wall/commune/${code}`, (api) => api.progress.commune.query({ code }));
+  await requireWall(`/wall/commune/${code}`, { kind: "commune", code });
   return <CommuneWall code={code} />;
 }

@@ -3,6 +3,6 @@ import { requireWall } from "../../wall-access";
 
 export default async function ProvinceWallPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  await requireWall(`/wall/province/${code}`, (api) => api.progress.province.query({ code }));
+  await requireWall(`/wall/province/${code}`, { kind: "province", code });
   return <ProvinceWall code={code} />;
 }

@@ -3,6 +3,6 @@ import { requireWall } from "../../../wall-access";
 
 export default async function VillagesWallPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  await requireWall(`/wall/commune/${code}/villages`, (api) => api.progress.commune.query({ code }));
+  await requireWall(`/wall/commune/${code}/villages`, { kind: "villages", code });
   return <VillagesWall code={code} />;
 }
