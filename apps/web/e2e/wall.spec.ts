@@ -198,15 +198,16 @@ describe("wall screens on a TV in Chromium", () => {
         await page.goto(`${stack.webUrl}${path}`);
         await page.locator('[data-measure="rate"], [data-village]').first().waitFor();
         if (name === "province" || name === "nation") await page.locator("[data-map] path").first().waitFor();
+        if (name !== "villages") await page.locator("[data-ticker] li").first().waitFor();
         await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
-        expect(await fitsScreen(page)).toEqual({ scrolls: false, overflows: false });
         await page.screenshot({ path: join(ARTIFACTS, `wall-${name}-${size.width}-vi.png`) });
+        expect(await fitsScreen(page), `${name} ${size.width}`).toEqual({ scrolls: false, overflows: false });
         if (size.width === 1920) {
           await page.goto(`${stack.webUrl}${path}?lang=en`);
           await page.locator('[data-measure="rate"], [data-village]').first().waitFor();
           if (name === "province" || name === "nation") await page.locator("[data-map] path").first().waitFor();
-          expect(await fitsScreen(page)).toEqual({ scrolls: false, overflows: false });
           await page.screenshot({ path: join(ARTIFACTS, `wall-${name}-${size.width}-en.png`) });
+          expect(await fitsScreen(page), `${name} en`).toEqual({ scrolls: false, overflows: false });
         }
         await context.close();
       }

@@ -70,7 +70,7 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
       insert into villages (code, commune_code, seq, name, kind, households, is_demo)
       select c.code || '-' || lpad(s::text, 3, '0'), c.code, s,
         case k.kind when 'to_dan_pho' then 'Tổ dân phố ' when 'ban' then 'Bản ' else 'Thôn ' end || s,
-        k.kind, 80 + ${h(sql`c.code || ':hh:' || s`)} % 420, true
+        k.kind, null, true
       from communes c
       cross join lateral (select case
           when c.code = ${NAM_CUONG.communeCode} then ${NAM_CUONG.villages}::int
@@ -93,6 +93,14 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
         case when c.code = ${NAM_CUONG.communeCode} then ${NAM_CUONG.population}::int else null end,
         ${DEMO_HISTORY_START}::date, c.code <> ${NAM_CUONG.communeCode}
       from communes c`);
+
+    // Households sized from the commune's eligible citizens (about 2.6 per household), so the
+    // share of households the teams have visited door to door lands where real campaigns do.
+    await tx.execute(sql`
+      update villages v set households = greatest(40, round(b.eligible / n.villages / 2.6
+          * (0.8 + (${h(sql`v.code || ':hh'`)} % 41) / 100.0)))::int
+      from commune_baselines b, (select commune_code, count(*)::int as villages from villages group by commune_code) n
+      where b.commune_code = v.commune_code and n.commune_code = v.commune_code`);
 
     // Teams: most villages have a community team (all of Cửa Nam's groups), a few mobile points,
     // and 0–4 support staff, so some communes are flagged for having fewer than 2.

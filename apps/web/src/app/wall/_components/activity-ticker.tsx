@@ -17,7 +17,7 @@ const SHOWN = 3;
  */
 export function ActivityTicker({ view }: { view: LiveView }) {
   const t = useTranslations("wall");
-  const { count, time } = useWallFormat();
+  const { count, when } = useWallFormat();
   const { data } = useRecentActivity(view);
   const describe = (item: Item) =>
     COUNTER_KEYS.flatMap((key) => {
@@ -26,7 +26,7 @@ export function ActivityTicker({ view }: { view: LiveView }) {
       if (value === undefined || (value === 0 && item.mode !== "snapshot")) return [];
       const figure = item.mode === "snapshot" ? `${count(value)} (${t("counters.snapshot")})` : `+${count(value)}`;
       return [`${figure} ${t(`counters.${key}`)}`];
-    }).join(", ");
+    }).join(", ") || t("tickerNoChange");
   const place = (item: Item) =>
     item.villageName === null
       ? item.communeName
@@ -41,7 +41,7 @@ export function ActivityTicker({ view }: { view: LiveView }) {
       <ol className="grid min-w-0 flex-1 grid-cols-3 gap-[1.5em]" data-ticker>
         {items.map((item) => (
           <li key={item.id} data-report-id={item.id} className="min-w-0 truncate">
-            <span className="mr-[0.4em] text-slate-400 tabular-nums">{time(item.receivedAt)}</span>
+            <span className="mr-[0.4em] text-slate-400 tabular-nums">{when(item.receivedAt)}</span>
             {t("tickerItem", { place: place(item), what: describe(item) })}
             {item.correctsId !== null && <span className="ml-[0.4em] text-amber-300">({t("tickerCorrection")})</span>}
           </li>

@@ -14,11 +14,11 @@ export function Freshness({
   total: number;
 }) {
   const t = useTranslations("wall");
-  const { count, time } = useWallFormat();
+  const { count, when } = useWallFormat();
   return (
     <p data-freshness className="text-[1.1em] text-slate-400">
       {lastReportAt
-        ? t("freshness", { time: time(lastReportAt), reported: count(reported), total: count(total) })
+        ? t("freshness", { time: when(lastReportAt), reported: count(reported), total: count(total) })
         : t("freshnessNone", { total: count(total) })}
     </p>
   );

@@ -18,8 +18,8 @@ type Total = Pick<
   "eidL2Activated" | "eligible" | "indicators" | "lastReportAt" | "isDemo" | "villagesTotal"
 > & { villagesReported?: number };
 
-/** Rows of the ranking per page (two columns). */
-const PER_PAGE = 22;
+/** A ranking row's height in em (text 1.1em × 1.5 lines, padding, border, and a margin). */
+const ROW_EM = 2.3;
 
 /**
  * A province's or the nation's wall: the map coloured by rate, the total and its pace, how many
@@ -77,7 +77,7 @@ export function ScopeWall({
           <section className="flex min-h-0 flex-col">
             <h2 className="mb-[0.3em] text-[1.2em] text-slate-300">{rankingTitle}</h2>
             <div className="min-h-0 flex-1">
-              <RankedPages items={rankMostBehind(units)} perPage={PER_PAGE}>
+              <RankedPages items={rankMostBehind(units)} rowEm={ROW_EM} columns={2}>
                 {(page, offset) => <UnitRanking units={page} offset={offset} columns={2} />}
               </RankedPages>
             </div>

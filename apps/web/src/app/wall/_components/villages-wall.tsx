@@ -27,7 +27,7 @@ export function VillagesWall({ code }: { code: string }) {
         <Freshness lastReportAt={unit.lastReportAt} reported={unit.villagesReported} total={unit.villagesTotal} />
       }
     >
-      <RankedPages items={detail.data.villages} perPage={30}>
+      <RankedPages items={detail.data.villages} rowEm={4} columns={3}>
         {(page) => <VillageList title="" villages={page} columns={3} />}
       </RankedPages>
     </WallFrame>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatCount, formatRate, type Locale, type PaceStatus, type Rate } from "@pulse/indicators";
+import { formatCount, formatRate, hcmDay, type Locale, type PaceStatus, type Rate } from "@pulse/indicators";
 import { useFormatter, useLocale } from "next-intl";
 
 /** Pace in words and colour, the same on every wall. */
@@ -41,6 +41,14 @@ export function useWallFormat() {
     count: (n: number) => formatCount(n, locale),
     rate: (rate: Rate) => formatRate(rate, locale),
     time: (at: Date | string) => format.dateTime(new Date(at), { hour: "2-digit", minute: "2-digit" }),
+    /** HH:MM today, with the day before it otherwise (Vietnam's calendar) */
+    when: (at: string) =>
+      format.dateTime(
+        new Date(at),
+        hcmDay(new Date(at)) === hcmDay(new Date())
+          ? { hour: "2-digit", minute: "2-digit" }
+          : { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" },
+      ),
     day: (day: string) =>
       format.dateTime(new Date(`${day}T12:00:00+07:00`), { day: "2-digit", month: "2-digit", year: "numeric" }),
     name: (unit: { fullName: string; fullNameEn: string }) => (locale === "vi" ? unit.fullName : unit.fullNameEn),
