@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "../../_components/submit-button";
 import type { CsvProblem, ImportEvent, ImportProgress, ImportResult } from "@pulse/schema";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -126,13 +127,9 @@ export function CsvUpload() {
           <input name="skipInvalid" type="checkbox" />
           {t("skipInvalid")}
         </label>
-        <button
-          type="submit"
-          disabled={upload.state === "running"}
-          className="rounded bg-sky-800 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
-        >
+        <SubmitButton pending={upload.state === "running"} className="text-sm">
           {t("submit")}
-        </button>
+        </SubmitButton>
       </form>
       <Status upload={upload} />
       {problemCount > 0 && (

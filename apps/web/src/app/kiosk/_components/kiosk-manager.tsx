@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "../../_components/submit-button";
 import type { FieldError, Scope } from "@pulse/schema";
 import { scopeKey } from "@pulse/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,14 +24,6 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
       {children}
     </section>
-  );
-}
-
-function SubmitButton({ label, pending }: { label: string; pending: boolean }) {
-  return (
-    <button type="submit" className="rounded bg-sky-800 px-4 py-2 font-semibold text-white" disabled={pending}>
-      {label}
-    </button>
   );
 }
 
@@ -85,7 +78,7 @@ export function KioskManager({ scope }: { scope: Scope }) {
             <FieldMessage errors={fieldErrorsOf(pair.error)} field="code" />
           </label>
           <KioskDetailsFields register={pairForm.register} errors={fieldErrorsOf(pair.error)} scopeKinds={scopeKinds} />
-          <SubmitButton label={t("pair")} pending={pair.isPending} />
+          <SubmitButton pending={pair.isPending}>{t("pair")}</SubmitButton>
           {pair.data && (
             <p role="status" className="text-sm text-emerald-800">
               {t("paired", { name: pair.data.name })}
@@ -102,7 +95,7 @@ export function KioskManager({ scope }: { scope: Scope }) {
             errors={fieldErrorsOf(create.error)}
             scopeKinds={scopeKinds}
           />
-          <SubmitButton label={t("create")} pending={create.isPending} />
+          <SubmitButton pending={create.isPending}>{t("create")}</SubmitButton>
           {create.data && (
             <div role="status" className="rounded bg-amber-50 p-3 text-sm ring-1 ring-amber-300">
               <p className="mb-1">{t("created", { name: create.data.token.name })}</p>

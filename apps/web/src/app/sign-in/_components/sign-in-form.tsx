@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "../../_components/submit-button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -62,13 +63,9 @@ export function SignInForm({ next }: { next: string }) {
           {failure}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={formState.isSubmitting}
-        className="w-full rounded bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900 disabled:opacity-60"
-      >
+      <SubmitButton pending={formState.isSubmitting} className="w-full">
         {formState.isSubmitting ? t("submitting") : t("submit")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
