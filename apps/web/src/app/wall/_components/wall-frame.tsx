@@ -68,7 +68,11 @@ export function WallFrame({
         )}
         <span role="status" data-live-status={status} className="flex items-center gap-[0.5em] text-[1.1em]">
           <span className={`inline-block h-[0.7em] w-[0.7em] rounded-full ${DOT[status]}`} aria-hidden />
-          {status === "live" || status === "stale" ? t("live", { time: seen ?? "—" }) : t(status)}
+          {status === "live"
+            ? t("live", { time: seen ?? "—" })
+            : status === "stale"
+              ? t("asOf", { time: seen ?? "—" })
+              : t(status)}
         </span>
         <span className="text-[2em] font-semibold">
           <Clock />
