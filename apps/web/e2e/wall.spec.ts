@@ -6,7 +6,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
 import { signInForToken } from "../../server/src/auth/sign-in-client";
-import { ARTIFACTS, launchBrowser, startStack, submitReport, type Stack } from "./support/stack";
+import { ARTIFACTS, increment, launchBrowser, startStack, submitReport, type Stack } from "./support/stack";
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -83,16 +83,9 @@ describe("wall screens on a TV in Chromium", () => {
     const before = await rate.textContent();
     const today = await page.locator('[data-measure="today"]').textContent();
 
-    const receipt = (await submitReport(stack.apiUrl, {
-      idempotencyKey: randomUUID(),
-      communeCode: "00082",
-      villageCode: "00082-001",
-      asOf: new Date().toISOString(),
-      reporter: "Công an phường Cửa Nam",
-      source: "api",
-      mode: "increment",
-      counters: { eidL2Activated: 250 },
-    })) as { result: { data: { json: { reportId: number } } } };
+    const receipt = (await submitReport(stack.apiUrl, increment("00082", { eidL2Activated: 250 }, "00082-001"))) as {
+      result: { data: { json: { reportId: number } } };
+    };
     const reportId = receipt.result.data.json.reportId;
     await expect.poll(() => rate.textContent(), { timeout: 1_000, interval: 50 }).not.toBe(before);
     await expect
@@ -122,15 +115,7 @@ describe("wall screens on a TV in Chromium", () => {
     }
     // Reports that came while the screen was away are on it once it is back.
     adminToken = await signInForToken(stack.apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
-    await submitReport(stack.apiUrl, {
-      idempotencyKey: randomUUID(),
-      communeCode: "00082",
-      asOf: new Date().toISOString(),
-      reporter: "Công an phường Cửa Nam",
-      source: "api",
-      mode: "increment",
-      counters: { eidL2Activated: 40 },
-    });
+    await submitReport(stack.apiUrl, increment("00082", { eidL2Activated: 40 }));
     await page.locator("[data-stale-banner]").waitFor({ state: "detached", timeout: 30_000 });
     const [snapshot] = await trpc<{ indicators: { activationRate: { tenths: number } } }[]>(
       "progress.communes",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,6 +126,20 @@ export async function signedInContext(
   await signIn(page, webUrl, email);
   await page.close();
   return context;
+}
+
+/** A field team's report adding to a commune's (or one of its villages') counters, now. */
+export function increment(communeCode: string, counters: Record<string, number>, villageCode?: string) {
+  return {
+    idempotencyKey: randomUUID(),
+    communeCode,
+    ...(villageCode ? { villageCode } : {}),
+    asOf: new Date().toISOString(),
+    reporter: "Công an phường Cửa Nam",
+    source: "api",
+    mode: "increment",
+    counters,
+  };
 }
 
 /** Submits a report the way another system would: tRPC over HTTP, signed in as a demo account. */

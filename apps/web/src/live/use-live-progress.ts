@@ -32,13 +32,15 @@ function mergeTotal<T extends { total: object }>(data: T, push: LiveProgress): T
 function useLiveSnapshot<T>(
   room: Room | null,
   queryKey: QueryKey,
-  merge: (data: T, push: LiveProgress) => T,
+  merge: ((data: T, push: LiveProgress) => T) | null,
   /** what the cache holds is at this version; without it every push is merged (merge must then be idempotent) */
   versionOf?: (data: T) => number,
 ): void {
   const queryClient = useQueryClient();
   useLiveRoom(room, (event) => {
     const push = event as LiveProgress;
+    // Pushes measure pace against the national campaign: a view of another one fetches afresh.
+    if (!merge) return void queryClient.invalidateQueries({ queryKey });
     queryClient.setQueryData<T>(queryKey, (data) =>
       data === undefined || (versionOf && push.version <= versionOf(data)) ? data : merge(data, push),
     );
@@ -62,11 +64,18 @@ export function useRefetchOnResync(queryKey: QueryKey): void {
  * The progress of a view — the nation's provinces, a province's communes, or one commune — as a
  * snapshot over tRPC kept live by the hub's pushes. Every view uses this one hook.
  */
-export function useLiveProgress(view: LiveView | null) {
+export function useLiveProgress(view: LiveView | null, campaignId?: string) {
   const trpc = useTRPC();
-  const nationOptions = trpc.progress.nation.queryOptions();
-  const provinceOptions = trpc.progress.province.queryOptions({ code: view?.kind === "province" ? view.code : "" });
-  const communeOptions = trpc.progress.communes.queryOptions({ codes: view?.kind === "commune" ? [view.code] : [] });
+  const nationOptions = trpc.progress.nation.queryOptions({ campaignId });
+  const provinceOptions = trpc.progress.province.queryOptions({
+    code: view?.kind === "province" ? view.code : "",
+    campaignId,
+  });
+  const communeOptions = trpc.progress.communes.queryOptions({
+    codes: view?.kind === "commune" ? [view.code] : [],
+    campaignId,
+  });
+  const merging = campaignId === undefined;
 
   const nation = useQuery({ ...nationOptions, enabled: view?.kind === "nation" });
   const province = useQuery({ ...provinceOptions, enabled: view?.kind === "province" });
@@ -75,19 +84,21 @@ export function useLiveProgress(view: LiveView | null) {
   useLiveSnapshot<NationData>(
     view?.kind === "nation" ? "nation" : null,
     nationOptions.queryKey,
-    (data, push) => ({ ...mergeTotal(data, push), provinces: replaceUnits(data.provinces, push.units) }),
+    merging
+      ? (data, push) => ({ ...mergeTotal(data, push), provinces: replaceUnits(data.provinces, push.units) })
+      : null,
     (data) => data.total.version,
   );
   useLiveSnapshot<ProvinceData>(
     view?.kind === "province" ? `province:${view.code}` : null,
     provinceOptions.queryKey,
-    (data, push) => ({ ...mergeTotal(data, push), communes: replaceUnits(data.communes, push.units) }),
+    merging ? (data, push) => ({ ...mergeTotal(data, push), communes: replaceUnits(data.communes, push.units) }) : null,
     (data) => data.total.version,
   );
   useLiveSnapshot<CommunesData>(
     view?.kind === "commune" ? `commune:${view.code}` : null,
     communeOptions.queryKey,
-    (data, push) => replaceUnits(data, push.units),
+    merging ? (data, push) => replaceUnits(data, push.units) : null,
     (data) => data[0]?.version ?? 0,
   );
   return { nation, province, commune };

@@ -82,6 +82,7 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
     },
     "progress.communes": { gate: "read", targets: COMMUNES, input: (t) => ({ codes: [communeOf(t)] }) },
     "progress.commune": { gate: "read", targets: COMMUNES, input: (t) => ({ code: communeOf(t) }) },
+    "progress.series": { gate: "read", targets: ALL, input: (t) => ({ scope: SCOPES[t] }) },
     "progress.campaigns": { gate: "signedIn", input: () => undefined },
     "reports.submit": { gate: "write", targets: COMMUNES, input: (t) => countsReport({ communeCode: communeOf(t) }) },
     "reports.submitBatch": {

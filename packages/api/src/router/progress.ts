@@ -7,7 +7,7 @@ import {
   listVillageProgress,
 } from "@pulse/db/queries";
 import { addDaysTo, hcmDay } from "@pulse/indicators";
-import { communeCode, provinceCode, VALIDATION_MESSAGES } from "@pulse/schema";
+import { communeCode, provinceCode, scope, VALIDATION_MESSAGES } from "@pulse/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { communeScope, nationScope, provinceScope } from "../access/rules";
@@ -55,7 +55,7 @@ export const progressRouter = {
     }),
 
   /**
-   * One commune in depth, for its wall and its page: its villages ranked most behind first,
+   * One commune in depth, for its wall and its page: its province, its villages ranked most behind first,
    * activations today, and the cumulative series over the campaign against the target line.
    */
   commune: signedInProcedure
@@ -66,21 +66,49 @@ export const progressRouter = {
       const today = hcmDay(now);
       const campaign = await activeCampaign(ctx, input.campaignId);
       const from = campaign && campaign.startsOn < today ? campaign.startsOn : addDaysTo(today, -6);
-      const [[row], villages, daily] = await Promise.all([
+      const [[row], villages, daily, province] = await Promise.all([
         getCommunesProgress(ctx.db, { communeCodes: [input.code], today }),
         listVillageProgress(ctx.db, input.code),
-        listDailyActivations(ctx.db, { communeCode: input.code, from }),
+        listDailyActivations(ctx.db, { scope: { kind: "commune", code: input.code }, from }),
+        getProvinceName(ctx.db, ctx.provinceOf(input.code) ?? ""),
       ]);
       if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `${unknownCommune.vi} / ${unknownCommune.en}` });
       const [commune] = withIndicators([row], campaign, now);
       return {
         campaign,
         commune,
+        province,
         activatedToday: daily.find((d) => d.day === today)?.activated ?? 0,
         series: campaign
           ? campaignSeries({ activated: row.eidL2Activated, eligible: row.eligible }, daily, campaign, today)
           : [],
         villages: rankVillages(villages),
+      };
+    }),
+
+  /** The cumulative activations of a commune, a province or the nation over a campaign, against its target line. */
+  series: signedInProcedure
+    .input(z.object({ scope, campaignId }))
+    .use(({ ctx, input, next }) => authorize(ctx, "read", [input.scope], next))
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const today = hcmDay(now);
+      const campaign = await activeCampaign(ctx, input.campaignId);
+      if (!campaign) return { campaign, series: [] };
+      const { scope: where } = input;
+      const [rows, daily] = await Promise.all([
+        where.kind === "commune"
+          ? getCommunesProgress(ctx.db, { communeCodes: [where.code], today })
+          : listProvinceProgress(ctx.db, {
+              today,
+              provinceCodes: where.kind === "province" ? [where.code] : undefined,
+            }),
+        listDailyActivations(ctx.db, { scope: where, from: campaign.startsOn }),
+      ]);
+      const total = totalOf(rows, campaign, now);
+      return {
+        campaign,
+        series: campaignSeries({ activated: total.eidL2Activated, eligible: total.eligible }, daily, campaign, today),
       };
     }),
 

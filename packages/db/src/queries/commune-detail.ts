@@ -1,3 +1,4 @@
+import type { Scope } from "@pulse/schema";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 
@@ -39,15 +40,21 @@ export function listVillageProgress(db: Database, communeCode: string): Promise<
   );
 }
 
-/** One commune's activations per day from `from` (inclusive), days without reports left out. */
+/** Activations per day of a commune, a province or the nation, from `from` (inclusive); days without reports left out. */
 export function listDailyActivations(
   db: Database,
-  { communeCode, from }: { communeCode: string; from: string },
+  { scope, from }: { scope: Scope; from: string },
 ): Promise<DailyActivations[]> {
+  const where =
+    scope.kind === "nation"
+      ? sql`true`
+      : scope.kind === "province"
+        ? sql`d.commune_code in (select code from communes where province_code = ${scope.code})`
+        : sql`d.commune_code = ${scope.code}`;
   return queryRows<DailyActivations>(
     db,
-    sql`select to_char(day, 'YYYY-MM-DD') as day, d_eid_l2_activated::float8 as activated
-      from commune_daily where commune_code = ${communeCode} and day >= ${from}::date
-      order by day`,
+    sql`select to_char(d.day, 'YYYY-MM-DD') as day, sum(d.d_eid_l2_activated)::float8 as activated
+      from commune_daily d where ${where} and d.day >= ${from}::date
+      group by d.day order by d.day`,
   );
 }

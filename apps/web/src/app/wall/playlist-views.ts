@@ -1,9 +1,9 @@
 import { communeCode, provinceCode } from "@pulse/schema";
 import { z } from "zod";
+import type { UnitView } from "../../server/unit-access";
 
 /** One screen of a playlist: a commune's wall, its villages, a province's wall, or the nation's. */
-export type PlaylistView =
-  { kind: "commune" | "villages"; code: string } | { kind: "province"; code: string } | { kind: "nation" };
+export type PlaylistView = UnitView;
 
 const view = z.string().transform((text, ctx): PlaylistView => {
   const [kind, code = ""] = text.split(":");

@@ -7,7 +7,7 @@ import { Freshness } from "./freshness";
 import { Kpi } from "./kpi";
 import { PaceSummary } from "./pace-summary";
 import { Sparkline } from "./sparkline";
-import { useCommuneDetail } from "./use-commune-detail";
+import { useCommuneDetail } from "../../../live/use-commune-detail";
 import { VillageList } from "./village-list";
 import { WallFrame } from "./wall-frame";
 import { WallMessage } from "./wall-message";

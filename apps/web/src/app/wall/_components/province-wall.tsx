@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useLiveProgress } from "../../../live/use-live-progress";
-import { geoUrl } from "./choropleth-map";
+import { geoUrl } from "../../_components/choropleth-map";
 import { ScopeWall } from "./scope-wall";
 import { WallMessage } from "./wall-message";
 import { useWallFormat } from "./wall-format";

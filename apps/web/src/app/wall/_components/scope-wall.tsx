@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { LiveView } from "../../../live/use-live-progress";
 import { ActivityTicker } from "./activity-ticker";
-import { ChoroplethMap } from "./choropleth-map";
+import { ChoroplethMap } from "../../_components/choropleth-map";
 import { Freshness } from "./freshness";
 import { PaceSummary } from "./pace-summary";
 import { RankedPages } from "./ranked-pages";
@@ -59,7 +59,7 @@ export function ScopeWall({
   return (
     <WallFrame title={title} subtitle={subtitle} isDemo={total.isDemo} footer={footer}>
       <div className="grid h-full grid-cols-[38fr_62fr] gap-[2em]">
-        <ChoroplethMap url={mapUrl} rates={rates} className="h-full" />
+        <ChoroplethMap url={mapUrl} rates={rates} theme="dark" className="h-full" />
         <div className="grid min-h-0 grid-rows-[auto_auto_1fr] gap-[1em]">
           <section className="grid grid-cols-[auto_1fr] items-end gap-[2em]">
             <div>

@@ -3,7 +3,8 @@
 import type { UnitProgress } from "@pulse/api";
 import type { PaceStatus } from "@pulse/indicators";
 import { useTranslations } from "next-intl";
-import { PACE_TONE, rateColor, useWallFormat } from "./wall-format";
+import { rateColor } from "../../_components/rate-scale";
+import { PACE_TONE, useWallFormat } from "./wall-format";
 
 const ORDER: Record<PaceStatus, number> = { behind: 0, at_risk: 1, on_track: 2, done: 3 };
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useLiveProgress } from "../../../live/use-live-progress";
 import { Freshness } from "./freshness";
 import { RankedPages } from "./ranked-pages";
-import { useCommuneDetail } from "./use-commune-detail";
+import { useCommuneDetail } from "../../../live/use-commune-detail";
 import { VillageList } from "./village-list";
 import { WallFrame } from "./wall-frame";
 import { WallMessage } from "./wall-message";

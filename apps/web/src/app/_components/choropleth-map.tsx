@@ -1,14 +1,15 @@
 "use client";
 
-import type { Rate } from "@pulse/indicators";
+import { formatRate, type Locale, type Rate } from "@pulse/indicators";
 import { useQuery } from "@tanstack/react-query";
 import { geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useMemo, useState } from "react";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { NO_DATA_COLOR, RATE_BINS, rateColor, useWallFormat } from "./wall-format";
+import { NO_DATA_COLOR, RATE_BINS, rateColor } from "./rate-scale";
 
 type UnitProperties = { code: string; name: string; nameEn: string; fullName?: string };
 type UnitFeature = Feature<Geometry, UnitProperties>;
@@ -33,54 +34,93 @@ function useBoundaries(url: string) {
   });
 }
 
+const THEMES = {
+  dark: { stroke: "#0b1220", text: "text-slate-300", active: "#f8fafc" },
+  light: { stroke: "#ffffff", text: "text-slate-700", active: "#0f172a" },
+} as const;
+
 /**
  * Units coloured by activation rate on a light-to-dark scale (readable without colour vision),
- * with a legend; each unit names itself and its rate on hover and to screen readers.
+ * with a legend. Each unit names itself and its rate on hover; with `hrefOf`, units are links
+ * reached with Tab, and the one hovered or focused is read out below the map.
  */
 export function ChoroplethMap({
   url,
   rates,
+  theme,
+  hrefOf,
   className,
 }: {
   url: string;
   rates: ReadonlyMap<string, Rate>;
+  theme: keyof typeof THEMES;
+  hrefOf?: (code: string) => string;
   className?: string;
 }) {
   const t = useTranslations("wall");
-  const { rate, locale } = useWallFormat();
+  const locale = useLocale() as Locale;
+  const colors = THEMES[theme];
   const { data } = useBoundaries(url);
+  const [active, setActive] = useState<string | null>(null);
   // Projected once per boundary file: live updates only recolour.
   const shapes = useMemo(() => {
     if (!data) return [];
     const path = geoPath(geoMercator().fitSize([SIZE, SIZE], data));
     return data.features.map((f: UnitFeature) => ({ properties: f.properties, d: path(f) ?? "" }));
   }, [data]);
+  const labelOf = (properties: UnitProperties) => {
+    const unitRate = rates.get(properties.code);
+    const name = locale === "vi" ? (properties.fullName ?? properties.name) : properties.nameEn;
+    return `${name}: ${unitRate ? formatRate(unitRate, locale) : t("mapNoData")}`;
+  };
+  const activeShape = shapes.find((s) => s.properties.code === active);
   return (
     <figure className={`flex min-h-0 flex-col ${className ?? ""}`}>
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         className="min-h-0 w-full flex-1"
-        role="img"
+        role="group"
         aria-label={t("mapTitle")}
         data-map
       >
         {shapes.map(({ properties, d }) => {
           const unitRate = rates.get(properties.code);
-          const label = `${locale === "vi" ? (properties.fullName ?? properties.name) : properties.nameEn}: ${unitRate ? rate(unitRate) : t("mapNoData")}`;
-          return (
+          const shape = (
             <path
-              key={properties.code}
               d={d}
               fill={unitRate ? rateColor(unitRate) : NO_DATA_COLOR}
-              stroke="#0b1220"
-              strokeWidth={1}
+              stroke={active === properties.code ? colors.active : colors.stroke}
+              strokeWidth={active === properties.code ? 3 : 1}
             >
-              <title>{label}</title>
+              <title>{labelOf(properties)}</title>
             </path>
+          );
+          return hrefOf ? (
+            <Link
+              key={properties.code}
+              href={hrefOf(properties.code)}
+              aria-label={labelOf(properties)}
+              data-map-unit={properties.code}
+              onMouseEnter={() => setActive(properties.code)}
+              onFocus={() => setActive(properties.code)}
+              onMouseLeave={() => setActive(null)}
+              onBlur={() => setActive(null)}
+            >
+              {shape}
+            </Link>
+          ) : (
+            <g key={properties.code} data-map-unit={properties.code}>
+              {shape}
+            </g>
           );
         })}
       </svg>
-      <figcaption className="mt-[0.4em] flex flex-wrap items-center gap-x-[0.8em] text-[1em] text-slate-300">
+      {hrefOf && (
+        <p aria-live="polite" className={`min-h-[1.5em] text-sm font-semibold ${colors.text}`}>
+          {activeShape ? labelOf(activeShape.properties) : ""}
+        </p>
+      )}
+      <figcaption className={`mt-[0.4em] flex flex-wrap items-center gap-x-[0.8em] text-[1em] ${colors.text}`}>
         <span>{t("mapLegend")}</span>
         {RATE_BINS.map((bin, i) => (
           <span key={bin.from} className="flex items-center gap-[0.3em]">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useLiveRoom } from "../../../live/live-provider";
-import { useRefetchOnResync } from "../../../live/use-live-progress";
-import { useTRPC } from "../../../trpc/react";
+import { useLiveRoom } from "./live-provider";
+import { useRefetchOnResync } from "./use-live-progress";
+import { useTRPC } from "../trpc/react";
 
 /**
  * A commune's villages, today's activations and its campaign series: fetched again after each

@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  increment,
+  launchBrowser,
+  signedInContext,
+  startStack,
+  submitReport,
+  type Stack,
+} from "./support/stack";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+type AxeResult = { id: string; impact: string | null; nodes: unknown[] };
+
+/** axe-core's serious and critical findings on the page as it is now (it must have checked something). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const { violations, passes } = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeResult[]; passes: AxeResult[] }> } })
+      .axe;
+    const results = await axe.run();
+    return { violations: results.violations, passes: results.passes };
+  });
+  expect(passes.length).toBeGreaterThan(10);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** The rate column as numbers, top to bottom (vi-VN: decimal comma). */
+async function rates(page: Page): Promise<number[]> {
+  const texts = await page.locator('[data-unit-table] tbody [data-measure="rate"]').allTextContents();
+  return texts.map((t) => Number(t.replace("%", "").replace(",", ".").replace("<", "")));
+}
+
+describe("command view in Chromium", () => {
+  let stack: Stack;
+  let browser: Browser;
+  let hanoi: BrowserContext;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [stack, browser] = await Promise.all([startStack({ apiPort: 3211, webPort: 3210 }), launchBrowser()]);
+    hanoi = await signedInContext(browser, stack.webUrl, "hanoi@pulse.demo");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("lands a province user on their province, sorts by rate, drills into a commune, and keeps the sort through a live update", async () => {
+    const page = await hanoi.newPage();
+    await page.goto(stack.webUrl);
+    await page.waitForURL(`${stack.webUrl}/province/01`);
+    await page.locator('[data-unit-table] tr[data-unit="00082"]').waitFor();
+    expect(await page.locator("[data-unit-table] tbody tr").count()).toBe(126);
+    await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+    const ascending = await rates(page);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+
+    await page.locator('button[data-sort="rate"]').click();
+    await page.waitForURL(/sort=rate&dir=desc/);
+    const descending = await rates(page);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain("Tỷ lệ");
+    await page.screenshot({ path: join(ARTIFACTS, "command-province-1440-vi.png"), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Drill into a commune and back.
+    await page.locator('[data-unit-table] tr[data-unit="00082"] a').click();
+    await page.waitForURL(`${stack.webUrl}/commune/00082`);
+    await page.locator('[data-testid="history"] tbody tr').first().waitFor();
+    await page.getByRole("navigation", { name: "Đường dẫn" }).getByRole("link", { name: "Thành phố Hà Nội" }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "command-commune-1440-vi.png"), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL(/sort=rate&dir=desc/);
+
+    const row = page.locator('[data-unit-table] tr[data-unit="00082"]');
+    await row.waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const before = Number((await row.locator('[data-measure="activated"]').textContent())?.replace(/\./g, ""));
+    await submitReport(stack.apiUrl, increment("00082", { eidL2Activated: 1234 }, "00082-001"));
+    await expect
+      .poll(async () => Number((await row.locator('[data-measure="activated"]').textContent())?.replace(/\./g, "")), {
+        timeout: 5_000,
+      })
+      .toBe(before + 1234);
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain("Tỷ lệ");
+    const after = await rates(page);
+    expect(after).toEqual([...after].sort((a, b) => b - a));
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await page.close();
+  });
+
+  it("finds a commune without diacritics and filters by kind", async () => {
+    const page = await hanoi.newPage();
+    await page.goto(`${stack.webUrl}/province/01?q=cua+nam`);
+    await page.locator('[data-unit-table] tr[data-unit="00082"]').waitFor();
+    expect(await page.locator("[data-unit-table] tbody tr").count()).toBe(1);
+    await page.goto(`${stack.webUrl}/province/01?kind=xa`);
+    await page.locator("[data-unit-table] tbody tr").first().waitFor();
+    const names = await page.locator("[data-unit-table] tbody th").allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.startsWith("Xã "))).toBe(true);
+    await page.close();
+  });
+
+  it("refuses another province with a clear message, back on the user's own", async () => {
+    const page = await hanoi.newPage();
+    await page.goto(`${stack.webUrl}/province/12`);
+    await page.waitForURL(`${stack.webUrl}/province/01?refused=outside`);
+    await page.getByRole("alert").filter({ hasText: "ngoài phạm vi được giao" }).waitFor();
+    await page.close();
+  });
+
+  it("shows the nation to a national user, in Vietnamese and English", async () => {
+    const admin = await signedInContext(browser, stack.webUrl, "admin@pulse.demo");
+    const page = await admin.newPage();
+    await page.goto(stack.webUrl);
+    await page.waitForURL(`${stack.webUrl}/nation`);
+    await page.locator('[data-unit-table] tr[data-unit="01"]').waitFor();
+    expect(await page.locator("[data-unit-table] tbody tr").count()).toBe(34);
+    expect(await page.locator('tr[data-unit="01"] [data-measure="rate"]').textContent()).toMatch(/^\d{1,3},\d%$/);
+    await page.locator("[data-map] [data-map-unit]").first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "command-nation-1440-vi.png"), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${stack.webUrl}/nation?lang=en`);
+    await expect.poll(() => page.locator('tr[data-unit="01"] th').textContent()).toBe("Hanoi City");
+    expect(await page.locator('tr[data-unit="01"] [data-measure="rate"]').textContent()).toMatch(/^\d{1,3}\.\d%$/);
+    await page.screenshot({ path: join(ARTIFACTS, "command-nation-1440-en.png"), fullPage: true });
+    await admin.close();
+  });
+});
