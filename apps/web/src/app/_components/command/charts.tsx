@@ -120,6 +120,34 @@ export function CumulativeChart({ series, title }: { series: Series; title: stri
           </LineChart>
         </ResponsiveContainer>
       </div>
+      <details className="mt-1 text-sm">
+        <summary className="cursor-pointer text-sky-800">{t("chartData")}</summary>
+        <table className="mt-1 w-full">
+          <thead>
+            <tr className="text-left">
+              <th scope="col">{t("day")}</th>
+              <th scope="col" className="text-right">
+                {t("cumulativeActivated")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("target")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {/* a row a week, and the last day */}
+            {series
+              .filter((_, i) => i % 7 === 0 || i === series.length - 1)
+              .map((p) => (
+                <tr key={p.day}>
+                  <td>{day(p.day)}</td>
+                  <td className="text-right tabular-nums">{formatCount(p.activated, locale)}</td>
+                  <td className="text-right tabular-nums">{formatCount(p.targetLine, locale)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
       {last && (
         <p className="mt-1 text-sm text-slate-600">
           {t("cumulativeActivated")}: {formatCount(last.activated, locale)} · {t("target")}:{" "}
