@@ -2,7 +2,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, signedInContext, signIn, startStack, type Stack } from "./support/stack";
+import {
+  ARTIFACTS,
+  interactive,
+  launchBrowser,
+  signedInContext,
+  signIn,
+  startStack,
+  type Stack,
+} from "./support/stack";
 
 describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
   let stack: Stack;
@@ -24,6 +32,7 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${stack.webUrl}/import`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
+    await interactive(page);
     await page.getByLabel("Thư điện tử").fill("cuanam@pulse.demo");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau-roi");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -36,13 +45,15 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe("/import");
     const session = (await context.cookies()).find((c) => c.name === "pulse.session_token");
     expect(session?.httpOnly).toBe(true);
-    // A commune user sees their commune only, and never the nation.
+    // A commune user lands on their commune, and is sent back there from a province or the nation.
     await page.goto(stack.webUrl);
-    await page.locator('tr[data-unit="00082"]').waitFor();
-    expect(await page.locator("tbody tr").count()).toBe(1);
-    await page.goto(`${stack.webUrl}/?province=12`);
-    await page.locator('tr[data-unit="00082"]').waitFor();
-    expect(await page.locator("tbody tr").count()).toBe(1);
+    await page.waitForURL(`${stack.webUrl}/commune/00082`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Phường Cửa Nam");
+    for (const elsewhere of ["/province/12", "/nation"]) {
+      await page.goto(`${stack.webUrl}${elsewhere}`);
+      await page.waitForURL(`${stack.webUrl}/commune/00082?refused=outside`);
+    }
+    await page.getByRole("alert").filter({ hasText: "ngoài phạm vi được giao" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "commune-user-vi.png") });
     await context.close();
   });
@@ -60,6 +71,7 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     const hanoi = await signedInContext(browser, stack.webUrl, "hanoi@pulse.demo");
     const manager = await hanoi.newPage();
     await manager.goto(`${stack.webUrl}/kiosk`);
+    await interactive(manager);
     await manager.getByLabel("Mã trên TV").fill(code.toLowerCase());
     await manager.getByLabel("Tên màn hình").first().fill("TV phòng họp UBND phường Cửa Nam");
     await manager.getByRole("combobox", { name: "Phạm vi hiển thị" }).first().selectOption("commune");
@@ -95,6 +107,7 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     const hanoi = await signedInContext(browser, stack.webUrl, "hanoi@pulse.demo");
     const manager = await hanoi.newPage();
     await manager.goto(`${stack.webUrl}/kiosk`);
+    await interactive(manager);
     await manager.getByLabel("Tên màn hình").nth(1).fill("TV hội trường Sở Nội vụ");
     await manager.getByRole("button", { name: "Tạo mã" }).click();
     const link = (await manager.getByTestId("kiosk-link").textContent()) ?? "";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
+import { ARTIFACTS, interactive, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
 
 const example = fileURLToPath(new URL("../../server/examples/reports.csv", import.meta.url));
 
@@ -27,6 +27,7 @@ describe("CSV import page in Chromium", () => {
   const importFile = async (path: string, { skipInvalid = false, lang = "vi" } = {}) => {
     const page = await admin.newPage();
     await page.goto(`${stack.webUrl}/import?lang=${lang}`);
+    await interactive(page);
     await page.locator('input[name="file"]').setInputFiles(path);
     if (skipInvalid) await page.locator('input[name="skipInvalid"]').check();
     await page.locator('button[type="submit"]').click();

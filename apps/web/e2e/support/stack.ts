@@ -105,9 +105,18 @@ export function launchBrowser(): Promise<Browser> {
 /** Screenshots land here for people to look at (CI keeps them as artifacts). */
 export const ARTIFACTS = join(root, "artifacts");
 
+/**
+ * Waits until the page's forms work (their submit buttons are enabled once React has hydrated):
+ * typing into server-rendered fields before that can be undone by hydration.
+ */
+export async function interactive(page: Page): Promise<void> {
+  await page.locator('button[type="submit"]:not([disabled])').first().waitFor();
+}
+
 /** Signs in through the sign-in page as one of the demo accounts, as a person does. */
 export async function signIn(page: Page, webUrl: string, email: string, next = "/"): Promise<void> {
   await page.goto(`${webUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await interactive(page);
   await page.getByLabel("Thư điện tử").fill(email);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
