@@ -52,7 +52,7 @@ try {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const sortStarted = Date.now();
     await page.locator('button[data-sort="activated"]').click();
-    await page.locator('th[aria-sort="ascending"] button[data-sort="activated"]').waitFor();
+    await page.locator('th[aria-sort] button[data-sort="activated"]').waitFor();
     const sortMs = Date.now() - sortStarted;
     console.log({
       province,

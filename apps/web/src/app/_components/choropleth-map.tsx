@@ -6,7 +6,7 @@ import { geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { NO_DATA_COLOR, RATE_BINS, rateColor } from "./rate-scale";
@@ -21,6 +21,13 @@ export function geoUrl(provinceCode: string | null): string {
   return provinceCode ? `/geo/communes/${provinceCode}.topo.json` : "/geo/provinces.topo.json";
 }
 
+/** The units of a boundary file: its one object, whatever the file names it ("layer", "2", …). */
+export function unitsOf(topology: Topology): FeatureCollection<Geometry, UnitProperties> {
+  const [layer] = Object.values(topology.objects) as GeometryCollection<UnitProperties>[];
+  if (!layer) throw new Error("boundary file without an object");
+  return feature(topology, layer) as FeatureCollection<Geometry, UnitProperties>;
+}
+
 function useBoundaries(url: string) {
   return useQuery({
     queryKey: ["geo", url],
@@ -28,8 +35,7 @@ function useBoundaries(url: string) {
     queryFn: async () => {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      const topology = (await response.json()) as Topology<{ layer: GeometryCollection<UnitProperties> }>;
-      return feature(topology, topology.objects.layer) as FeatureCollection<Geometry, UnitProperties>;
+      return unitsOf((await response.json()) as Topology);
     },
   });
 }
@@ -41,20 +47,21 @@ const THEMES = {
 
 /**
  * Units coloured by activation rate on a light-to-dark scale (readable without colour vision),
- * with a legend. Each unit names itself and its rate on hover; with `hrefOf`, units are links
+ * with a legend. Each unit names itself and its rate on hover; with `linkPrefix`, units are links
  * reached with Tab, and the one hovered or focused is read out below the map.
  */
-export function ChoroplethMap({
+export const ChoroplethMap = memo(function ChoroplethMap({
   url,
   rates,
   theme,
-  hrefOf,
+  linkPrefix,
   className,
 }: {
   url: string;
   rates: ReadonlyMap<string, Rate>;
   theme: keyof typeof THEMES;
-  hrefOf?: (code: string) => string;
+  /** units link to `${linkPrefix}${code}` */
+  linkPrefix?: string;
   className?: string;
 }) {
   const t = useTranslations("wall");
@@ -95,10 +102,10 @@ export function ChoroplethMap({
               <title>{labelOf(properties)}</title>
             </path>
           );
-          return hrefOf ? (
+          return linkPrefix ? (
             <Link
               key={properties.code}
-              href={hrefOf(properties.code)}
+              href={`${linkPrefix}${properties.code}`}
               aria-label={labelOf(properties)}
               data-map-unit={properties.code}
               onMouseEnter={() => setActive(properties.code)}
@@ -115,7 +122,7 @@ export function ChoroplethMap({
           );
         })}
       </svg>
-      {hrefOf && (
+      {linkPrefix && (
         <p aria-live="polite" className={`min-h-[1.5em] text-sm font-semibold ${colors.text}`}>
           {activeShape ? labelOf(activeShape.properties) : ""}
         </p>
@@ -143,4 +150,4 @@ export function ChoroplethMap({
       </figcaption>
     </figure>
   );
-}
+});

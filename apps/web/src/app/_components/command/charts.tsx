@@ -3,6 +3,7 @@
 import type { RouterOutputs, UnitProgress } from "@pulse/api";
 import { formatCount, formatRate, type Locale, type Rate } from "@pulse/indicators";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { memo } from "react";
 import {
   Bar,
   BarChart,
@@ -23,7 +24,7 @@ type Series = RouterOutputs["progress"]["series"]["series"];
  * One bar per unit, lowest first, coloured on the map's scale; hover names the unit and its
  * figure. Its text alternative is the table of units on the same page (`describedBy`).
  */
-export function UnitBarChart({
+export const UnitBarChart = memo(function UnitBarChart({
   units,
   value,
   title,
@@ -68,10 +69,10 @@ export function UnitBarChart({
       </div>
     </figure>
   );
-}
+});
 
 /** Cumulative activations over the campaign against the straight line to the target. */
-export function CumulativeChart({ series, title }: { series: Series; title: string }) {
+export const CumulativeChart = memo(function CumulativeChart({ series, title }: { series: Series; title: string }) {
   const t = useTranslations("command");
   const locale = useLocale() as Locale;
   const format = useFormatter();
@@ -156,4 +157,4 @@ export function CumulativeChart({ series, title }: { series: Series; title: stri
       )}
     </figure>
   );
-}
+});

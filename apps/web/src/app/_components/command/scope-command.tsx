@@ -3,7 +3,8 @@
 import type { UnitProgress } from "@pulse/api";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
+import { useDeferredValue, useId, useMemo } from "react";
+import { useThrottled } from "../../../live/use-throttled";
 import { useLiveProgress } from "../../../live/use-live-progress";
 import { useTRPC } from "../../../trpc/react";
 import { ChoroplethMap, geoUrl } from "../choropleth-map";
@@ -14,6 +15,20 @@ import { KpiHeader } from "./kpi-header";
 import { PageTitle } from "./page-title";
 import { UnitTable } from "./unit-table";
 import { useViewParams } from "./use-view-params";
+
+const NO_UNITS: UnitProgress[] = [];
+
+/** The units the filters let through: kind, pace, and a search ignoring Vietnamese marks. */
+function filterUnits(units: UnitProgress[], { kind, status, query }: { kind: string; status: string; query: string }) {
+  return units.filter(
+    (u) =>
+      (!kind || u.kind === kind) &&
+      (!status || u.indicators.pace?.status === status) &&
+      (!query || matchesQuery(`${u.fullName} ${u.fullNameEn}`, query)),
+  );
+}
+const activationRateOf = (u: UnitProgress) => u.indicators.activationRate;
+const teamCoverageOf = (u: UnitProgress) => u.indicators.teamCoverage;
 
 /**
  * Provincial command's view of the nation (its provinces) or of a province (its communes): KPIs,
@@ -40,21 +55,30 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
   });
   const data = provinceCode ? province.data : nation.data;
   const failed = provinceCode ? province.isError : nation.isError;
+  // The KPIs follow every push; the table and map redraw when the browser has time, the charts at
+  // most every 2 s: a large province stays responsive while reports pour in.
+  const allUnits = data ? ("communes" in data ? data.communes : data.provinces) : NO_UNITS;
+  const deferredUnits = useDeferredValue(allUnits);
+  const chartUnits = useThrottled(deferredUnits, 2_000);
+  const { kind, status, query } = view;
+  const shown = useMemo(
+    () => filterUnits(deferredUnits, { kind, status, query }),
+    [deferredUnits, kind, status, query],
+  );
+  const chartShown = useMemo(() => filterUnits(chartUnits, { kind, status, query }), [chartUnits, kind, status, query]);
+  const rates = useMemo(
+    () => new Map(deferredUnits.map((u) => [u.code, u.indicators.activationRate])),
+    [deferredUnits],
+  );
   if (!data) return <p role="status">{failed ? t("notFound") : "…"}</p>;
-  const units: UnitProgress[] = "communes" in data ? data.communes : data.provinces;
+  const units = allUnits;
   const title =
     "province" in data && data.province
       ? locale === "vi"
         ? data.province.fullName
         : data.province.fullNameEn
       : t("nation");
-  const shown = units.filter(
-    (u) =>
-      (!view.kind || u.kind === view.kind) &&
-      (!view.status || u.indicators.pace?.status === view.status) &&
-      (!view.query || matchesQuery(`${u.fullName} ${u.fullNameEn}`, view.query)),
-  );
-  const hrefOf = (code: string) => (provinceCode ? `/commune/${code}` : `/province/${code}`);
+  const linkPrefix = provinceCode ? "/commune/" : "/province/";
   const kinds = [...new Set(units.map((u) => u.kind))].sort();
   return (
     <div className="space-y-4">
@@ -83,7 +107,7 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
               caption={t("tableCaption", { units: provinceCode ? t("communes") : t("provinces") })}
               sorting={view.sorting}
               onSortingChange={view.setSorting}
-              hrefOf={(u) => hrefOf(u.code)}
+              linkPrefix={linkPrefix}
             />
           )}
         </div>
@@ -94,25 +118,15 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
           <p className="text-sm text-slate-600">{t("mapHint")}</p>
           <ChoroplethMap
             url={geoUrl(provinceCode)}
-            rates={new Map(units.map((u) => [u.code, u.indicators.activationRate]))}
+            rates={rates}
             theme="light"
-            hrefOf={hrefOf}
+            linkPrefix={linkPrefix}
             className="h-[38rem] rounded border border-slate-200 bg-white p-2"
           />
         </section>
         <div className="grid min-w-0 gap-4">
-          <UnitBarChart
-            units={shown}
-            value={(u) => u.indicators.activationRate}
-            title={t("rateChart")}
-            describedBy={tableId}
-          />
-          <UnitBarChart
-            units={shown}
-            value={(u) => u.indicators.teamCoverage}
-            title={t("teamChart")}
-            describedBy={tableId}
-          />
+          <UnitBarChart units={chartShown} value={activationRateOf} title={t("rateChart")} describedBy={tableId} />
+          <UnitBarChart units={chartShown} value={teamCoverageOf} title={t("teamChart")} describedBy={tableId} />
         </div>
       </div>
       {series.data && <CumulativeChart series={series.data.series} title={t("cumulativeChart")} />}

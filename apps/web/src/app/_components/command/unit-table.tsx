@@ -12,6 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useCallback, useMemo } from "react";
 
 const column = createColumnHelper<UnitProgress>();
 
@@ -49,124 +50,133 @@ export function UnitTable({
   caption,
   sorting,
   onSortingChange,
-  hrefOf,
+  linkPrefix,
 }: {
   units: UnitProgress[];
   caption: string;
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
-  hrefOf?: (unit: UnitProgress) => string;
+  /** rows link to `${linkPrefix}${code}` */
+  linkPrefix?: string;
 }) {
   const t = useTranslations("command");
   const tStatus = useTranslations("status");
   const tFlags = useTranslations("flags");
   const locale = useLocale() as Locale;
   const format = useFormatter();
-  const count = (n: number) => formatCount(n, locale);
-  const columns = [
-    column.accessor((u) => (locale === "vi" ? u.fullName : u.fullNameEn), {
-      id: "name",
-      header: t("columns.unit"),
-      sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "vi"),
-      cell: ({ row, getValue }) =>
-        hrefOf ? (
-          <Link className="font-medium text-sky-800 underline-offset-2 hover:underline" href={hrefOf(row.original)}>
-            {getValue()}
-          </Link>
-        ) : (
-          <span className="font-medium">{getValue()}</span>
-        ),
-    }),
-    column.accessor("eligible", { header: t("columns.eligible"), cell: (c) => count(c.getValue()) }),
-    column.accessor("eidL2Registered", {
-      id: "registered",
-      header: t("columns.registered"),
-      cell: (c) => count(c.getValue()),
-    }),
-    column.accessor("eidL2Activated", {
-      id: "activated",
-      header: t("columns.activated"),
-      cell: (c) => count(c.getValue()),
-    }),
-    column.accessor((u) => u.indicators.activationRate.tenths ?? -1, {
-      id: "rate",
-      header: t("columns.rate"),
-      cell: ({ row }) => formatRate(row.original.indicators.activationRate, locale),
-    }),
-    column.accessor("activatedLast7Days", {
-      id: "last7Days",
-      header: t("columns.last7Days"),
-      cell: (c) => count(c.getValue()),
-    }),
-    column.accessor((u) => u.indicators.teamCoverage.tenths ?? -1, {
-      id: "teamCoverage",
-      header: t("columns.teamCoverage"),
-      cell: ({ row }) => formatRate(row.original.indicators.teamCoverage, locale),
-    }),
-    column.accessor((u) => (u.indicators.pace ? STATUS_ORDER[u.indicators.pace.status] : -1), {
-      id: "status",
-      header: t("columns.status"),
-      cell: ({ row }) => {
-        const pace = row.original.indicators.pace;
-        return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
-      },
-    }),
-    column.accessor((u) => u.indicators.pace?.requiredPerDay ?? -1, {
-      id: "requiredPerDay",
-      header: t("columns.requiredPerDay"),
-      cell: ({ row }) => {
-        const required = row.original.indicators.pace?.requiredPerDay;
-        return required === null || required === undefined ? "—" : count(Math.ceil(required));
-      },
-    }),
-    column.accessor((u) => u.indicators.pace?.forecast ?? "9999", {
-      id: "forecast",
-      header: t("columns.forecast"),
-      cell: ({ row }) => {
-        const forecast = row.original.indicators.pace?.forecast;
-        return forecast
-          ? format.dateTime(new Date(`${forecast}T12:00:00+07:00`), {
-              day: "2-digit",
-              month: "2-digit",
-              year: "numeric",
-            })
-          : "—";
-      },
-    }),
-    column.accessor((u) => u.lastReportAt ?? "", {
-      id: "lastReport",
-      header: t("columns.lastReport"),
-      cell: ({ row }) =>
-        row.original.lastReportAt
-          ? format.dateTime(new Date(row.original.lastReportAt), {
-              day: "2-digit",
-              month: "2-digit",
-              hour: "2-digit",
-              minute: "2-digit",
-            })
-          : "—",
-    }),
-    column.display({
-      id: "flags",
-      header: t("columns.flags"),
-      cell: ({ row }) => {
-        const { indicators } = row.original;
-        const flags = [
-          indicators.overEligible ? "overEligible" : null,
-          indicators.supportStaffFlagged ? "supportStaff" : null,
-        ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
-        return flags.map((flag) => (
-          <span
-            key={flag}
-            title={tFlags(flag)}
-            className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
-          >
-            {t(`flags.${flag}`)}
-          </span>
-        ));
-      },
-    }),
-  ];
+  const count = useCallback((n: number) => formatCount(n, locale), [locale]);
+  // Made once per language: cell renderers are components to react-table, so new ones on each
+  // render would remount every cell on every live update.
+  const columns = useMemo(
+    () => [
+      column.accessor((u) => (locale === "vi" ? u.fullName : u.fullNameEn), {
+        id: "name",
+        header: t("columns.unit"),
+        sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "vi"),
+        cell: ({ row, getValue }) =>
+          linkPrefix ? (
+            <Link
+              className="font-medium text-sky-800 underline-offset-2 hover:underline"
+              href={`${linkPrefix}${row.original.code}`}
+            >
+              {getValue()}
+            </Link>
+          ) : (
+            <span className="font-medium">{getValue()}</span>
+          ),
+      }),
+      column.accessor("eligible", { header: t("columns.eligible"), cell: (c) => count(c.getValue()) }),
+      column.accessor("eidL2Registered", {
+        id: "registered",
+        header: t("columns.registered"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor("eidL2Activated", {
+        id: "activated",
+        header: t("columns.activated"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor((u) => u.indicators.activationRate.tenths ?? -1, {
+        id: "rate",
+        header: t("columns.rate"),
+        cell: ({ row }) => formatRate(row.original.indicators.activationRate, locale),
+      }),
+      column.accessor("activatedLast7Days", {
+        id: "last7Days",
+        header: t("columns.last7Days"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor((u) => u.indicators.teamCoverage.tenths ?? -1, {
+        id: "teamCoverage",
+        header: t("columns.teamCoverage"),
+        cell: ({ row }) => formatRate(row.original.indicators.teamCoverage, locale),
+      }),
+      column.accessor((u) => (u.indicators.pace ? STATUS_ORDER[u.indicators.pace.status] : -1), {
+        id: "status",
+        header: t("columns.status"),
+        cell: ({ row }) => {
+          const pace = row.original.indicators.pace;
+          return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
+        },
+      }),
+      column.accessor((u) => u.indicators.pace?.requiredPerDay ?? -1, {
+        id: "requiredPerDay",
+        header: t("columns.requiredPerDay"),
+        cell: ({ row }) => {
+          const required = row.original.indicators.pace?.requiredPerDay;
+          return required === null || required === undefined ? "—" : count(Math.ceil(required));
+        },
+      }),
+      column.accessor((u) => u.indicators.pace?.forecast ?? "9999", {
+        id: "forecast",
+        header: t("columns.forecast"),
+        cell: ({ row }) => {
+          const forecast = row.original.indicators.pace?.forecast;
+          return forecast
+            ? format.dateTime(new Date(`${forecast}T12:00:00+07:00`), {
+                day: "2-digit",
+                month: "2-digit",
+                year: "numeric",
+              })
+            : "—";
+        },
+      }),
+      column.accessor((u) => u.lastReportAt ?? "", {
+        id: "lastReport",
+        header: t("columns.lastReport"),
+        cell: ({ row }) =>
+          row.original.lastReportAt
+            ? format.dateTime(new Date(row.original.lastReportAt), {
+                day: "2-digit",
+                month: "2-digit",
+                hour: "2-digit",
+                minute: "2-digit",
+              })
+            : "—",
+      }),
+      column.display({
+        id: "flags",
+        header: t("columns.flags"),
+        cell: ({ row }) => {
+          const { indicators } = row.original;
+          const flags = [
+            indicators.overEligible ? "overEligible" : null,
+            indicators.supportStaffFlagged ? "supportStaff" : null,
+          ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
+          return flags.map((flag) => (
+            <span
+              key={flag}
+              title={tFlags(flag)}
+              className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
+            >
+              {t(`flags.${flag}`)}
+            </span>
+          ));
+        },
+      }),
+    ],
+    [t, tStatus, tFlags, locale, format, count, linkPrefix],
+  );
   // TanStack Table returns fresh functions each render, so the React Compiler leaves this component
   // unmemoized — which is what it needs.
   // eslint-disable-next-line react-hooks/incompatible-library
