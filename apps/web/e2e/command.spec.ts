@@ -74,6 +74,8 @@ describe("command view in Chromium", () => {
     await page.locator('[data-unit-table] tr[data-unit="00082"] a').click();
     await page.waitForURL(`${stack.webUrl}/commune/00082`);
     await page.locator('[data-testid="history"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="teams"] tbody tr').count()).toBeGreaterThan(0);
+    await page.getByRole("img", { name: /^Kích hoạt mỗi ngày/ }).waitFor();
     await page.getByRole("navigation", { name: "Đường dẫn" }).getByRole("link", { name: "Thành phố Hà Nội" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "command-commune-1440-vi.png"), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);

@@ -2,6 +2,7 @@ import {
   getCommunesProgress,
   getProvinceName,
   listCommuneProgress,
+  listCommuneTeams,
   listDailyActivations,
   listProvinceProgress,
   listVillageProgress,
@@ -66,11 +67,12 @@ export const progressRouter = {
       const today = hcmDay(now);
       const campaign = await activeCampaign(ctx, input.campaignId);
       const from = campaign && campaign.startsOn < today ? campaign.startsOn : addDaysTo(today, -6);
-      const [[row], villages, daily, province] = await Promise.all([
+      const [[row], villages, daily, province, teams] = await Promise.all([
         getCommunesProgress(ctx.db, { communeCodes: [input.code], today }),
         listVillageProgress(ctx.db, input.code),
         listDailyActivations(ctx.db, { scope: { kind: "commune", code: input.code }, from }),
         getProvinceName(ctx.db, ctx.provinceOf(input.code) ?? ""),
+        listCommuneTeams(ctx.db, input.code),
       ]);
       if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `${unknownCommune.vi} / ${unknownCommune.en}` });
       const [commune] = withIndicators([row], campaign, now);
@@ -83,6 +85,7 @@ export const progressRouter = {
           ? campaignSeries({ activated: row.eidL2Activated, eligible: row.eligible }, daily, campaign, today)
           : [],
         villages: rankVillages(villages),
+        teams,
       };
     }),
 

@@ -58,3 +58,23 @@ export function listDailyActivations(
       group by d.day order by d.day`,
   );
 }
+
+/** An active team of a commune: community digital team, mobile point or support staff (no names of people). */
+export interface CommuneTeam {
+  id: number;
+  kind: string;
+  name: string;
+  members: number;
+  villageCode: string | null;
+  formedOn: string;
+}
+
+/** A commune's active teams, community teams first, then mobile points, then support staff. */
+export function listCommuneTeams(db: Database, communeCode: string): Promise<CommuneTeam[]> {
+  return queryRows<CommuneTeam>(
+    db,
+    sql`select id, kind, name, members, village_code as "villageCode", to_char(formed_on, 'YYYY-MM-DD') as "formedOn"
+      from teams where commune_code = ${communeCode} and active
+      order by case kind when 'community_team' then 0 when 'mobile_point' then 1 else 2 end, id`,
+  );
+}

@@ -158,3 +158,38 @@ export const CumulativeChart = memo(function CumulativeChart({ series, title }: 
     </figure>
   );
 });
+
+/** How many days of daily activations the daily chart shows. */
+const DAILY_DAYS = 60;
+
+/** Activations per day over the last 60 campaign days, from the cumulative series. */
+export const DailyChart = memo(function DailyChart({ series, title }: { series: Series; title: string }) {
+  const locale = useLocale() as Locale;
+  const format = useFormatter();
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+07:00`), { day: "2-digit", month: "2-digit" });
+  const daily = series
+    .map((p, i) => ({ day: p.day, activated: i === 0 ? 0 : p.activated - (series[i - 1]?.activated ?? 0) }))
+    .slice(1)
+    .slice(-DAILY_DAYS);
+  const total = daily.reduce((n, d) => n + d.activated, 0);
+  return (
+    <figure className="rounded border border-slate-200 bg-white p-3">
+      <figcaption className="mb-2 font-semibold">{title}</figcaption>
+      <div className="h-48" role="img" aria-label={`${title}: ${formatCount(total, locale)}`}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={daily} margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+            <CartesianGrid vertical={false} stroke="#e2e8f0" />
+            <XAxis dataKey="day" tickFormatter={day} tick={{ fontSize: 12 }} minTickGap={24} />
+            <YAxis tickFormatter={(v: number) => formatCount(v, locale)} width={56} tick={{ fontSize: 12 }} />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(d) => day(String(d))}
+              formatter={(v) => formatCount(Number(v), locale)}
+            />
+            <Bar dataKey="activated" fill="#047857" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+});

@@ -8,7 +8,7 @@ import { useLiveRoom } from "../../../live/live-provider";
 import { useCommuneDetail } from "../../../live/use-commune-detail";
 import { useLiveProgress } from "../../../live/use-live-progress";
 import { useTRPC } from "../../../trpc/react";
-import { CumulativeChart } from "./charts";
+import { CumulativeChart, DailyChart } from "./charts";
 import { KpiHeader } from "./kpi-header";
 import { PageTitle } from "./page-title";
 import { ScrollTable } from "./scroll-table";
@@ -89,8 +89,41 @@ export function CommuneCommand({ code }: { code: string }) {
             ))}
           </ScrollTable>
         </section>
-        <CumulativeChart series={detail.data.series} title={t("cumulativeChart")} />
+        <div className="grid min-w-0 gap-4">
+          <CumulativeChart series={detail.data.series} title={t("cumulativeChart")} />
+          <DailyChart series={detail.data.series} title={t("dailyChart")} />
+        </div>
       </div>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">{t("teams")}</h2>
+        <ScrollTable
+          label={t("teams")}
+          testId="teams"
+          columns={[
+            { label: t("teamColumns.name") },
+            { label: t("teamColumns.kind") },
+            { label: t("teamColumns.members"), numeric: true },
+            { label: t("teamColumns.formedOn") },
+          ]}
+        >
+          {detail.data.teams.map((team) => (
+            <tr key={team.id} className="border-t border-slate-200">
+              <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                {team.name}
+              </th>
+              <td className="px-2">{t(`teamKinds.${team.kind}` as "teamKinds.community_team")}</td>
+              <td className="px-2 text-right tabular-nums">{count(team.members)}</td>
+              <td className="px-2 tabular-nums">
+                {format.dateTime(new Date(`${team.formedOn}T12:00:00+07:00`), {
+                  day: "2-digit",
+                  month: "2-digit",
+                  year: "numeric",
+                })}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
+      </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
         <ScrollTable
