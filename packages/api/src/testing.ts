@@ -14,7 +14,7 @@ export interface LiveRecord {
   revoked: string[];
 }
 
-/** Callers as any principal over one test database, with the clock fixed and no rate limits. */
+/** Callers as each kind of principal over one test database, with the clock fixed and no rate limits. */
 export async function testCallers(db: Database, overrides: Partial<Context> = {}) {
   const provinceOf = await loadProvinceOf(db);
   const live: LiveRecord = { committed: [], revoked: [] };

@@ -8,6 +8,14 @@ export function teamCoverage(villagesWithTeam: number, villagesTotal: number): R
   return rateOf(villagesWithTeam, villagesTotal);
 }
 
+/**
+ * Households visited door to door / households of a village: how far its teams have gone (the
+ * village measure: villages have no eligible population of their own). No household count: none.
+ */
+export function visitCoverage(householdsVisited: number, households: number | null): Rate {
+  return rateOf(householdsVisited, households ?? 0);
+}
+
 export function supportStaffFlagged(supportStaff: number): boolean {
   return supportStaff < MIN_SUPPORT_STAFF;
 }

@@ -4,3 +4,4 @@ export * from "./pace";
 export * from "./coverage";
 export * from "./aggregate";
 export * from "./progress";
+export * from "./series";

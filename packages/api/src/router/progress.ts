@@ -7,12 +7,12 @@ import {
   listProvinceProgress,
   listVillageProgress,
 } from "@pulse/db/queries";
-import { addDaysTo, hcmDay } from "@pulse/indicators";
+import { addDaysTo, campaignSeries, hcmDay } from "@pulse/indicators";
 import { communeCode, provinceCode, scope, VALIDATION_MESSAGES } from "@pulse/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { communeScope, nationScope, provinceScope } from "../access/rules";
-import { campaignSeries, rankVillages } from "../commune-detail";
+import { rankVillages } from "../commune-detail";
 import { totalOf, withIndicators } from "../progress-view";
 import { authorize, signedInProcedure } from "../trpc";
 import { activeCampaign, visibleCampaigns } from "./campaign";

@@ -5,14 +5,13 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { withinHours, type PlaylistParams, type PlaylistView } from "../playlist-views";
 import { CommuneWall } from "./commune-wall";
-import { NationWall } from "./nation-wall";
-import { ProvinceWall } from "./province-wall";
+import { ScopeWall } from "./scope-wall";
 import { VillagesWall } from "./villages-wall";
 import { Clock } from "./wall-frame";
 
 function Wall({ view }: { view: PlaylistView }) {
-  if (view.kind === "nation") return <NationWall />;
-  if (view.kind === "province") return <ProvinceWall code={view.code} />;
+  if (view.kind === "nation") return <ScopeWall provinceCode={null} />;
+  if (view.kind === "province") return <ScopeWall provinceCode={view.code} />;
   if (view.kind === "villages") return <VillagesWall code={view.code} />;
   return <CommuneWall code={view.code} />;
 }

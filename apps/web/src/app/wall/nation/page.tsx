@@ -1,7 +1,7 @@
-import { NationWall } from "../_components/nation-wall";
+import { ScopeWall } from "../_components/scope-wall";
 import { requireWall } from "../wall-access";
 
 export default async function NationWallPage() {
   await requireWall("/wall/nation", { kind: "nation" });
-  return <NationWall />;
+  return <ScopeWall provinceCode={null} />;
 }
