@@ -37,14 +37,16 @@ export default tseslint.config(
     files: ["**/env.ts", "scripts/**", "apps/web/e2e/**", "apps/server/src/testing/**", "apps/server/bench/**"],
     rules: { "no-restricted-properties": "off" },
   },
-  // Layering: schema and indicators import nothing internal; packages never import apps.
+  // Layering: schema, indicators and messages import nothing internal; packages never import apps.
   {
-    files: ["packages/schema/**", "packages/indicators/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [internalOnly("schema and indicators stand alone.")] }] },
+    files: ["packages/schema/**", "packages/indicators/**", "packages/messages/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [internalOnly("schema, indicators and messages stand alone.")] }],
+    },
   },
   {
     files: ["packages/**"],
-    ignores: ["packages/schema/**", "packages/indicators/**"],
+    ignores: ["packages/schema/**", "packages/indicators/**", "packages/messages/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
   // Internal packages are TypeScript source.
-  transpilePackages: ["@pulse/schema", "@pulse/indicators"],
+  transpilePackages: ["@pulse/schema", "@pulse/indicators", "@pulse/messages"],
   poweredByHeader: false,
 };
 

@@ -58,6 +58,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
       hub.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.detach();
+      await services.pdf.close();
     },
   };
 }

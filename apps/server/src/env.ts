@@ -44,6 +44,9 @@ export const env = z
     PULSE_PASSWORD: z.string().optional(),
     /** set by npm to the directory a script was started from: CLIs resolve file arguments against it */
     INIT_CWD: z.string().optional(),
+    /** threads rendering PDF exports (off the live hub's event loop) and how many may wait */
+    PDF_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+    PDF_QUEUE: z.coerce.number().int().min(1).default(8),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .transform((e) => ({ ...e, PULSE_API_URL: e.PULSE_API_URL ?? `http://127.0.0.1:${e.PORT}` }))

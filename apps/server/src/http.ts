@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { appRouter, isDatabaseUnavailable, RateLimitedError } from "@pulse/api";
-import { ACCESS_MESSAGES } from "@pulse/schema";
+import { ACCESS_MESSAGES, EXPORT_PDF_PATH } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { AUTH_BASE_PATH } from "./auth/auth";
@@ -9,6 +9,7 @@ import { clientIpOf } from "./auth/principal";
 import { HttpProblem, sendJson, sendProblem } from "./http-problem";
 import { handleImportPost, sendExampleCsv } from "./import/import-http";
 import { handleReportsPost, MAX_BODY_BYTES } from "./ingest-http";
+import { handleExportPdf } from "./pdf/export-http";
 import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./security/http-guard";
 import { callerFor, requestContext, type Services } from "./services";
 
@@ -18,7 +19,7 @@ const unavailable = () =>
   });
 
 /**
- * One HTTP server: sign-in under /api/auth, tRPC under /trpc, the ingest endpoints, a health
+ * One HTTP server: sign-in under /api/auth, tRPC under /trpc, the ingest endpoints, PDF export, a health
  * check, and (attached later) socket.io. Every request is resolved to a principal first.
  */
 export function createHttpServer(services: Services) {
@@ -71,6 +72,11 @@ export function createHttpServer(services: Services) {
     if (path === "/api/v1/reports") {
       return void contextOf(req)
         .then((ctx) => handleReportsPost(req, res, callerFor(ctx)))
+        .catch(failed(res));
+    }
+    if (path === EXPORT_PDF_PATH) {
+      return void contextOf(req)
+        .then((ctx) => handleExportPdf(req, res, ctx, services.pdf))
         .catch(failed(res));
     }
     if (path === "/api/v1/imports/example.csv") return void sendExampleCsv(res).catch(failed(res));

@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { createAuth, type Auth } from "./auth/auth";
 import { clientIpOf, createPrincipalResolver, toHeaders, type PrincipalResolver } from "./auth/principal";
 import { authSecret } from "./auth/secret";
+import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from "./pdf/pdf-renderer";
 import { createRateLimits, type RateLimitSettings } from "./security/rate-limits";
 
 /** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
@@ -28,6 +29,7 @@ export interface Services {
   provinceOf: ProvinceOf;
   resolvePrincipal: PrincipalResolver;
   webOrigin: string;
+  pdf: PdfRenderer;
 }
 
 export interface ServiceSettings {
@@ -35,7 +37,11 @@ export interface ServiceSettings {
   /** AUTH_SECRET; unset: kept in the database */
   authSecret?: string | undefined;
   rateLimits: RateLimitSettings;
+  /** render threads and queue of the PDF export; default: one thread, 8 waiting */
+  pdf?: PdfRendererSettings | undefined;
 }
+
+export const DEFAULT_PDF_SETTINGS: PdfRendererSettings = { threads: 1, maxQueue: 8 };
 
 export async function createServices(
   db: Database,
@@ -54,6 +60,7 @@ export async function createServices(
     provinceOf: await loadProvinceOf(db),
     resolvePrincipal: createPrincipalResolver(auth, db),
     webOrigin: settings.webOrigin,
+    pdf: createPdfRenderer(settings.pdf ?? DEFAULT_PDF_SETTINGS),
   };
 }
 

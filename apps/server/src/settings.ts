@@ -6,6 +6,7 @@ import type { ServiceSettings } from "./services";
 export const serviceSettings: ServiceSettings = {
   webOrigin: env.WEB_ORIGIN,
   authSecret: env.AUTH_SECRET,
+  pdf: { threads: env.PDF_THREADS, maxQueue: env.PDF_QUEUE },
   rateLimits: {
     ...DEFAULT_RATE_LIMITS,
     signInPerAccount: env.SIGN_IN_ATTEMPTS_PER_ACCOUNT,

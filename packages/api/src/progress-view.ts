@@ -24,10 +24,13 @@ const SUMMED_KEYS = [
   "activatedLast7Days",
 ] as const satisfies readonly (keyof UnitCounts)[];
 
-/** Rows from the database, with every indicator computed by the shared package. */
+/** A row from the database, with every indicator computed by the shared package. */
+export function withIndicatorsOf(row: UnitProgressRow, campaign: CampaignWindow | null, now: Date): UnitProgress {
+  return { ...row, indicators: indicatorsOf(row, campaign, hcmDay(now)) };
+}
+
 export function withIndicators(rows: UnitProgressRow[], campaign: CampaignWindow | null, now: Date): UnitProgress[] {
-  const today = hcmDay(now);
-  return rows.map((row) => ({ ...row, indicators: indicatorsOf(row, campaign, today) }));
+  return rows.map((row) => withIndicatorsOf(row, campaign, now));
 }
 
 /** A total over units: sums of counters, then the indicators of the sums. */

@@ -38,6 +38,10 @@ export const VALIDATION_MESSAGES = {
   scopeOfRole: { vi: "phạm vi không hợp với vai trò", en: "this scope does not fit the role" },
   outOfScope: { vi: "ngoài phạm vi được giao của bạn", en: "is outside the scope you are assigned" },
   pastDate: { vi: "phải là thời điểm trong tương lai", en: "must be in the future" },
+  annexNationOnly: {
+    vi: "phụ lục các xã chỉ có ở báo cáo toàn quốc",
+    en: "the communes annex belongs to the nation's report only",
+  },
   unknownPairingCode: {
     vi: "mã ghép nối không đúng hoặc đã hết hạn",
     en: "this pairing code is wrong or has expired",

@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./changes";
 export * from "./import";
 export * from "./access";
+export * from "./export";

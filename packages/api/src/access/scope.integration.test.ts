@@ -75,6 +75,7 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
     "kiosk.list": { gate: "manageKiosks", input: () => undefined },
     "kiosk.revoke": { gate: "manageKiosks", targets: ALL, input: (t) => ({ id: fixture.tokenIds[t] }) },
     "progress.nation": { gate: "read", targets: ["nation"], input: () => ({}) },
+    "progress.allCommunes": { gate: "read", targets: ["nation"], input: () => ({}) },
     "progress.province": {
       gate: "read",
       targets: ["provinceA", "provinceB"],

@@ -13,7 +13,7 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { communeScope, nationScope, provinceScope } from "../access/rules";
 import { rankVillages } from "../commune-detail";
-import { totalOf, withIndicators } from "../progress-view";
+import { totalOf, withIndicators, withIndicatorsOf } from "../progress-view";
 import { authorize, signedInProcedure } from "../trpc";
 import { activeCampaign, visibleCampaigns } from "./campaign";
 
@@ -42,6 +42,23 @@ export const progressRouter = {
       const rows = await listCommuneProgress(ctx.db, { provinceCode: input.code, today: hcmDay(now) });
       const province = await getProvinceName(ctx.db, input.code);
       return { campaign, province, total: totalOf(rows, campaign, now), communes: withIndicators(rows, campaign, now) };
+    }),
+
+  /** Every commune of the country, grouped by province in code order: the annex of the nation's PDF. */
+  allCommunes: signedInProcedure
+    .input(z.object({ campaignId }).optional())
+    .use(({ ctx, next }) => authorize(ctx, "read", [nationScope], next))
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now();
+      const campaign = await activeCampaign(ctx, input?.campaignId);
+      const rows = withIndicators(await listCommuneProgress(ctx.db, { today: hcmDay(now) }), campaign, now);
+      const byProvince = new Map<string, typeof rows>();
+      for (const row of rows) {
+        const code = ctx.provinceOf(row.code) ?? "";
+        byProvince.set(code, [...(byProvince.get(code) ?? []), row]);
+      }
+      const provinces = [...byProvince].map(([code, communes]) => ({ code, communes }));
+      return { campaign, provinces: provinces.sort((a, b) => a.code.localeCompare(b.code)) };
     }),
 
   /** Chosen communes only: what a live update re-reads. */
@@ -75,10 +92,9 @@ export const progressRouter = {
         listCommuneTeams(ctx.db, input.code),
       ]);
       if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `${unknownCommune.vi} / ${unknownCommune.en}` });
-      const [commune] = withIndicators([row], campaign, now);
       return {
         campaign,
-        commune,
+        commune: withIndicatorsOf(row, campaign, now),
         province,
         activatedToday: daily.find((d) => d.day === today)?.activated ?? 0,
         series: campaign

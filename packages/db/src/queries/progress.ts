@@ -91,12 +91,13 @@ export function listProvinceVersions(db: Database): Promise<{ code: string; vers
   );
 }
 
-/** Every commune of one province. */
+/** Every commune of one province, or of the whole country (3,321 rows). */
 export function listCommuneProgress(
   db: Database,
-  { today, provinceCode }: ProgressParams & { provinceCode: string },
+  { today, provinceCode }: ProgressParams & { provinceCode?: string },
 ): Promise<UnitProgressRow[]> {
-  return queryRows<UnitProgressRow>(db, progressQuery("commune", sql`c.province_code = ${provinceCode}`, today));
+  const where = provinceCode === undefined ? sql`true` : sql`c.province_code = ${provinceCode}`;
+  return queryRows<UnitProgressRow>(db, progressQuery("commune", where, today));
 }
 
 /** Chosen communes, wherever they are (live updates re-read only what changed). */

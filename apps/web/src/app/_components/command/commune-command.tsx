@@ -48,6 +48,7 @@ export function CommuneCommand({ code }: { code: string }) {
     <div className="space-y-4">
       <PageTitle
         title={name}
+        scope={{ kind: "commune", code }}
         trail={[
           { name: t("nation"), href: "/nation" },
           ...(province

@@ -84,6 +84,8 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
     <div className="space-y-4">
       <PageTitle
         title={title}
+        scope={provinceCode ? { kind: "province", code: provinceCode } : { kind: "nation" }}
+        campaignId={view.campaignId}
         trail={[
           { name: t("nation"), href: "/nation" },
           ...(provinceCode ? [{ name: title, href: `/province/${provinceCode}` }] : []),

@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { refusal, type Context } from "@pulse/api";
+import { hcmDay } from "@pulse/indicators";
+import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
+import { accessProblem } from "../http-access";
+import { HttpProblem } from "../http-problem";
+import { callerFor } from "../services";
+import { PdfQueueFullError, type PdfRenderer } from "./pdf-renderer";
+import { loadReportInput } from "./report-input";
+
+const busy = () =>
+  new HttpProblem(
+    503,
+    "Đang tạo nhiều báo cáo, vui lòng thử lại sau ít giây",
+    "Many reports are being made, retry in a few seconds",
+    [],
+    {
+      "retry-after": "5",
+    },
+  );
+
+/**
+ * `GET /api/v1/export.pdf?scope=…&campaign=…&lang=vi|en[&annex=communes]`: the report of a scope
+ * the caller may read, rendered in a worker thread. Refusals (400, 401, 403) come before any work.
+ */
+export async function handleExportPdf(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: Context,
+  renderer: PdfRenderer,
+): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    throw new HttpProblem(405, "Chỉ nhận GET", "Only GET is accepted");
+  }
+  const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
+  const parsed = exportPdfQuery.safeParse(params);
+  if (!parsed.success) {
+    throw new HttpProblem(400, "Tham số không hợp lệ", "Invalid parameters", fieldErrorsOf(parsed.error));
+  }
+  const { scope, campaign, lang, annex } = parsed.data;
+  const refused = refusal(ctx.principal, "read", [scope], ctx.provinceOf);
+  if (refused) throw accessProblem(refused);
+
+  const now = ctx.now();
+  const input = await loadReportInput(
+    callerFor(ctx),
+    { scope, campaignId: campaign, lang, annex: annex !== undefined },
+    now,
+  );
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderer.render(input);
+  } catch (error) {
+    if (error instanceof PdfQueueFullError) throw busy();
+    throw error;
+  }
+  const day = hcmDay(now);
+  const name = `commune-pulse-${scopeKey(scope).replace(":", "-")}${annex ? "-annex" : ""}-${day}-${lang}.pdf`;
+  res.writeHead(200, {
+    "content-type": "application/pdf",
+    "content-length": String(pdf.byteLength),
+    "content-disposition": `attachment; filename="${name}"`,
+    "cache-control": "private, no-store",
+  });
+  res.end(req.method === "HEAD" ? undefined : pdf);
+}

@@ -1,0 +1,40 @@
+import { Piscina } from "piscina";
+import type { ReportInput } from "./report-input";
+
+/** Renders report PDFs away from the event loop that serves sockets and HTTP. */
+export interface PdfRenderer {
+  render(input: ReportInput): Promise<Uint8Array>;
+  /** PDFs waiting for a thread */
+  readonly queued: number;
+  close(): Promise<void>;
+}
+
+export interface PdfRendererSettings {
+  /** render threads; one leaves the other core of a two-core machine to the live hub */
+  threads: number;
+  /** renders waiting beyond this are refused (the caller answers 503 and a retry delay) */
+  maxQueue: number;
+}
+
+export class PdfQueueFullError extends Error {}
+
+export function createPdfRenderer({ threads, maxQueue }: PdfRendererSettings): PdfRenderer {
+  const pool = new Piscina<ReportInput, Uint8Array>({
+    filename: new URL("./render-worker.mjs", import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    maxQueue,
+    // A worker keeps its fonts and compiled code between PDFs.
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  return {
+    async render(input) {
+      if (pool.queueSize >= maxQueue) throw new PdfQueueFullError("PDF render queue full");
+      return pool.run(input);
+    },
+    get queued() {
+      return pool.queueSize;
+    },
+    close: () => pool.destroy(),
+  };
+}
