@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { refusal, type Context } from "@pulse/api";
 import { hcmDay } from "@pulse/indicators";
 import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
+import { TRPCError } from "@trpc/server";
 import { accessProblem } from "../http-access";
 import { HttpProblem } from "../http-problem";
 import { callerFor } from "../services";
@@ -46,7 +47,13 @@ export async function handleExportPdf(
     callerFor(ctx),
     { scope, campaignId: campaign, lang, annex: annex !== undefined },
     now,
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") {
+      const [vi = "Không tìm thấy", en = "Not found"] = error.message.split(" / ");
+      throw new HttpProblem(404, vi, en);
+    }
+    throw error;
+  });
   let pdf: Uint8Array;
   try {
     pdf = await renderer.render(input);

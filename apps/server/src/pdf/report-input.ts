@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@pulse/api";
 import type { Locale } from "@pulse/indicators";
 import type { Scope } from "@pulse/schema";
+import { TRPCError } from "@trpc/server";
 import type { Caller } from "../services";
 
 type Progress = RouterOutputs["progress"];
@@ -41,6 +42,12 @@ export async function loadReportInput(caller: Caller, request: ReportRequest, no
         caller.progress.province({ code: scope.code, campaignId }),
         caller.progress.series({ scope, campaignId }),
       ]);
+      if (!province.province) {
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: "Không có tỉnh, thành phố với mã này / No province has this code",
+        });
+      }
       return { ...base, kind: "province", province, series };
     }
     case "commune":

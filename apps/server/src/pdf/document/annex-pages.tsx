@@ -1,9 +1,9 @@
-import { Page, Text } from "@react-pdf/renderer";
+import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { AnnexGroup, AnnexLayout } from "../report-layout";
 import { DataTable } from "./data-table";
 import { pageChunks, type RowRun } from "./page-chunks";
-import { styles } from "./styles";
+import { PAGE, styles } from "./styles";
 
 /** Rows of the annex table an A4 page holds (12 pt each under a two-line header), with room to spare. */
 const ROWS_PER_PAGE = 56;
@@ -29,17 +29,21 @@ export function AnnexPages({ annex, footer }: { annex: AnnexLayout; footer: Reac
     firstPageRows: FIRST_PAGE_ROWS,
   });
   return runs.map((run, i) => (
+    // Not wrapped (react-pdf would lay each page out again to split it); such a page is as tall as
+    // its content, so the content box is given the A4 height.
     <Page key={run.start} size="A4" style={styles.page} wrap={false}>
-      {i === 0 ? (
-        <>
-          <Text style={styles.sectionTitle}>{annex.title}</Text>
-          <Text style={[styles.note, { marginBottom: 6, marginTop: 0 }]}>{annex.intro}</Text>
-        </>
-      ) : null}
-      <DataTable
-        table={{ ...annex.table, rows: annex.table.rows.slice(run.start, run.end) }}
-        headings={headingsOf(run, annex.groups)}
-      />
+      <View style={{ height: PAGE.height - PAGE.top - PAGE.bottom }}>
+        {i === 0 ? (
+          <>
+            <Text style={styles.sectionTitle}>{annex.title}</Text>
+            <Text style={[styles.note, { marginBottom: 6, marginTop: 0 }]}>{annex.intro}</Text>
+          </>
+        ) : null}
+        <DataTable
+          table={{ ...annex.table, rows: annex.table.rows.slice(run.start, run.end) }}
+          headings={headingsOf(run, annex.groups)}
+        />
+      </View>
       {footer}
     </Page>
   ));

@@ -43,9 +43,10 @@ export const styles = StyleSheet.create({
   caption: { fontSize: 9, fontWeight: 600, marginBottom: 4 },
   note: { fontSize: 7.5, color: MUTED, marginTop: 3 },
   paragraph: { fontSize: 8.5, marginBottom: 4, textAlign: "justify" },
+  // Placed from the top: react-pdf measures `bottom` from the laid-out content, not the sheet.
   footer: {
     position: "absolute",
-    bottom: 22,
+    top: PAGE.height - PAGE.bottom + 14,
     left: PAGE.left,
     right: PAGE.right,
     flexDirection: "row",
