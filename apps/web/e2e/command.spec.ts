@@ -112,6 +112,22 @@ describe("command view in Chromium", () => {
     await page.close();
   });
 
+  it("downloads the page's PDF report through the web app, and refuses one outside the user's scope", async () => {
+    const page = await hanoi.newPage();
+    await page.goto(`${stack.webUrl}/province/01`);
+    const link = page.getByRole("link", { name: "Tải báo cáo PDF" });
+    expect(await link.getAttribute("href")).toBe("/api/v1/export.pdf?scope=province%3A01&lang=vi");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^commune-pulse-province-01-\d{4}-\d{2}-\d{2}-vi\.pdf$/);
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
+    // the nation's annex is offered to national users only
+    expect(await page.getByRole("link", { name: "Tải PDF kèm phụ lục các xã" }).count()).toBe(0);
+    const refused = await page.request.get(`${stack.webUrl}/api/v1/export.pdf?scope=province:12`);
+    expect(refused.status()).toBe(403);
+    await page.close();
+  });
+
   it("refuses another province with a clear message, back on the user's own", async () => {
     const page = await hanoi.newPage();
     await page.goto(`${stack.webUrl}/province/12`);

@@ -114,9 +114,12 @@ const STATUSES: readonly PaceStatus[] = ["done", "on_track", "at_risk", "behind"
 
 function formatters(lang: Locale) {
   const t = createTranslator({ locale: lang, messages: MESSAGES[lang] });
+  // 26/11/2026 in both languages (en-GB): a table column has room for no more.
   const dayFormat = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
     timeZone: TIME_ZONE,
-    ...(lang === "vi" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { dateStyle: "medium" }),
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
   });
 
   const time = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
@@ -286,7 +289,7 @@ const ANNEX_COLUMNS: readonly UnitColumn[] = [
 
 /** Widths in points (A4 less margins: 511 pt); the unit's name takes the rest. */
 const WIDTHS: Record<UnitColumn, number | "rest"> = {
-  number: 20,
+  number: 18,
   unit: "rest",
   eligible: 42,
   registered: 42,
@@ -294,8 +297,8 @@ const WIDTHS: Record<UnitColumn, number | "rest"> = {
   rate: 31,
   last7Days: 28,
   teamCoverage: 31,
-  status: 62,
-  requiredPerDay: 30,
+  status: 60,
+  requiredPerDay: 36,
   forecast: 42,
 };
 
@@ -533,7 +536,7 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
       kpis: kpisOf(f, commune, campaign),
       paceCounts: null,
       rateChart: {
-        title: f.t("command.columns.visitCoverage"),
+        title: f.t("pdf.visitChart"),
         note: f.t("pdf.definitions.visitCoverage"),
         bars: [...coverage].sort((a, b) => (b.tenths ?? -1) - (a.tenths ?? -1)),
         targetTenths: null,

@@ -10,8 +10,9 @@ const RANKED = { axis: 30, height: 150 } as const;
 
 const s = StyleSheet.create({
   row: { flexDirection: "row", alignItems: "center", height: BAR_ROW },
-  label: { width: LABEL, fontSize: 7, paddingRight: 4, textAlign: "right" },
-  value: { width: VALUE, fontSize: 7, paddingLeft: 4 },
+  // A line taller than its row would be dropped by react-pdf: the line height is set to fit.
+  label: { width: LABEL, fontSize: 7, lineHeight: 1.2, paddingRight: 4, textAlign: "right" },
+  value: { width: VALUE, fontSize: 7, lineHeight: 1.2, paddingLeft: 4 },
   tick: { position: "absolute", fontSize: 6.5, color: MUTED },
 });
 

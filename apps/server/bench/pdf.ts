@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:pdf`: milliseconds per PDF over HTTP, warm (the render thread has its fonts and
+ * code loaded), for a commune, Hà Nội (126 communes), the nation, and the nation with its annex
+ * of all 3,321 communes. The real server runs on a fresh PGlite database seeded with the demo;
+ * each case is fetched twice to warm, then BENCH_RUNS times. Nothing is asserted.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+import { DEMO_PASSWORD } from "../src/auth/demo-accounts";
+import { signInForToken } from "../src/auth/sign-in-client";
+import { exited, freePort, startServerProcess } from "../src/testing/child-process";
+import { pdfPageSizes } from "../src/testing/pdf-tools";
+
+const settings = z.object({ BENCH_RUNS: z.coerce.number().int().positive().default(5) }).parse(process.env);
+
+const CASES = [
+  { name: "commune (Cửa Nam, 00082)", query: "scope=commune:00082", target: 200 },
+  { name: "Hà Nội (126 communes)", query: "scope=province:01", target: 500 },
+  { name: "nation (34 provinces)", query: "scope=nation", target: null },
+  { name: "nation + annex (3,321 communes)", query: "scope=nation&annex=communes", target: 7000 },
+] as const;
+
+const dir = mkdtempSync(join(tmpdir(), "pulse-bench-pdf-"));
+const port = await freePort();
+const server = await startServerProcess(port, {
+  PGLITE_DIR: dir,
+  PULSE_DEMO: "true",
+  DEMO_FEED_INTERVAL_MS: "3600000",
+});
+try {
+  const url = `http://127.0.0.1:${port}`;
+  const token = await signInForToken(url, "admin@pulse.demo", DEMO_PASSWORD);
+  const fetchPdf = async (query: string) => {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/v1/export.pdf?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
+    const pdf = new Uint8Array(await response.arrayBuffer());
+    return { ms: performance.now() - started, pdf };
+  };
+  console.log(`PDF export, warm, ${settings.BENCH_RUNS} runs each (ms per PDF over HTTP: data + layout + render)`);
+  for (const c of CASES) {
+    for (let i = 0; i < 2; i++) await fetchPdf(c.query);
+    const times: number[] = [];
+    let last: Uint8Array = new Uint8Array();
+    for (let i = 0; i < settings.BENCH_RUNS; i++) {
+      const { ms, pdf } = await fetchPdf(c.query);
+      times.push(ms);
+      last = pdf;
+    }
+    times.sort((a, b) => a - b);
+    const pages = (await pdfPageSizes(last)).length;
+    const median = times[Math.floor(times.length / 2)] ?? NaN;
+    console.log(
+      `${c.name.padEnd(32)} median ${median.toFixed(0).padStart(5)} ms  min ${(times[0] ?? NaN).toFixed(0).padStart(5)} ms  ` +
+        `max ${(times.at(-1) ?? NaN).toFixed(0).padStart(5)} ms  ${String(pages).padStart(3)} pages  ` +
+        `${(last.byteLength / 1024).toFixed(0)} KB${c.target ? `  (target ≤ ${c.target} ms)` : ""}`,
+    );
+  }
+} finally {
+  server.kill("SIGTERM");
+  await exited(server);
+  rmSync(dir, { recursive: true, force: true });
+}
