@@ -113,6 +113,9 @@ describe(`PDF export, on ${testEnv.PULSE_TEST_DB}`, () => {
       `Phiên bản dữ liệu: ${formatCount(province.total.version, "vi")}`,
       "(giờ Việt Nam, UTC+7)",
       "IV. GIẢI THÍCH CHỈ SỐ",
+      "Số: ……/BC",
+      "Nơi nhận:",
+      "NGƯỜI LẬP BÁO CÁO",
     ]) {
       expect(text.normalize("NFC"), line).toContain(line);
     }

@@ -84,7 +84,17 @@ export interface AnnexLayout {
 /** Everything a PDF page shows, as text and numbers: built from the API's answers, laid out by the document. */
 export interface ReportLayout {
   lang: Locale;
-  header: { parent: string | null; issuer: string[]; republic: string; motto: string; placeDate: string };
+  header: {
+    parent: string | null;
+    issuer: string[];
+    /** "Số: ……/BC": the number the office gives the report when it sends it */
+    number: string;
+    republic: string;
+    motto: string;
+    placeDate: string;
+  };
+  /** the closing block: recipients on the left, the preparer's signature on the right */
+  closing: { recipients: string; list: string[]; preparer: string; signHint: string };
   kind: string;
   title: string;
   scope: string;
@@ -504,8 +514,14 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
       definitions: f.t("pdf.sectionDefinitions"),
     },
     pageLabel: pageLabelOf(f),
+    closing: {
+      recipients: f.t("pdf.recipients"),
+      list: f.t("pdf.recipientsList").split("\n"),
+      preparer: f.t("pdf.preparer"),
+      signHint: f.t("pdf.signHint"),
+    },
   };
-  const republic = { republic: f.t("pdf.republic"), motto: f.t("pdf.motto") };
+  const republic = { republic: f.t("pdf.republic"), motto: f.t("pdf.motto"), number: f.t("pdf.documentNumber") };
   const generated = (version: number) =>
     f.t("pdf.generated", { time: f.time(at), date: f.date(at), version: f.count(version) });
   const footer = (scopeName: string) => f.t("pdf.footer", { scope: scopeName, time: f.time(at), date: f.date(at) });
@@ -579,7 +595,7 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
     paceCounts: view.campaign ? paceCountsOf(f, units) : null,
     rateChart: rateChartOf(f, units, view.campaign, lang),
     cumulative: cumulativeOf(f, input.series.series),
-    unitsCaption: f.t(isNation ? "command.provinces" : "command.communes"),
+    unitsCaption: f.t("pdf.rankedUnits", { units: f.t(isNation ? "command.provinces" : "command.communes") }),
     table: unitTable(f, lang, units, view.total),
     teams: null,
     definitions: DEFINITIONS.map((key) => f.t(`pdf.definitions.${key}`)),

@@ -10,6 +10,7 @@ const s = StyleSheet.create({
   motto: { fontSize: 11, fontWeight: 700, textAlign: "center" },
   // The short rule under the issuer and under the motto, as the Vietnamese template draws it.
   rule: { borderBottomWidth: 0.75, borderBottomColor: "#0f172a", marginTop: 2 },
+  number: { fontSize: 9.5, marginTop: 6, textAlign: "center" },
   placeDate: { fontSize: 10, fontStyle: "italic", marginTop: 8, textAlign: "center" },
   kind: { fontSize: 14, fontWeight: 700, textAlign: "center", marginTop: 18 },
   title: { fontSize: 11.5, fontWeight: 700, textAlign: "center", marginTop: 2, marginHorizontal: 40 },
@@ -35,6 +36,7 @@ export function OfficialHeader({ layout }: { layout: ReportLayout }) {
             </Text>
           ))}
           <View style={[s.rule, { width: 60 }]} />
+          <Text style={s.number}>{header.number}</Text>
         </View>
         <View style={s.right}>
           <Text style={s.bold}>{header.republic}</Text>

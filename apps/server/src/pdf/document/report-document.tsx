@@ -1,6 +1,7 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { ReportLayout } from "../report-layout";
 import { AnnexPages } from "./annex-pages";
+import { Closing } from "./closing";
 import { CumulativeChart } from "./cumulative-chart";
 import { DataTable } from "./data-table";
 import { KpiBlock } from "./kpi-block";
@@ -58,6 +59,7 @@ export function ReportDocument({ layout }: { layout: ReportLayout }) {
             </Text>
           ))}
         </View>
+        <Closing closing={layout.closing} />
         <Footer layout={layout} />
       </Page>
       {layout.annex ? <AnnexPages annex={layout.annex} footer={<Footer layout={layout} />} /> : null}
