@@ -39,24 +39,32 @@ try {
     });
     if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
     const pdf = new Uint8Array(await response.arrayBuffer());
-    return { ms: performance.now() - started, pdf };
+    const timing = response.headers.get("server-timing") ?? "";
+    const dur = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1] ?? NaN);
+    return { ms: performance.now() - started, pdf, data: dur("data"), render: dur("render") };
   };
   console.log(`PDF export, warm, ${settings.BENCH_RUNS} runs each (ms per PDF over HTTP: data + layout + render)`);
   for (const c of CASES) {
     for (let i = 0; i < 2; i++) await fetchPdf(c.query);
     const times: number[] = [];
+    const data: number[] = [];
+    const render: number[] = [];
     let last: Uint8Array = new Uint8Array();
     for (let i = 0; i < settings.BENCH_RUNS; i++) {
-      const { ms, pdf } = await fetchPdf(c.query);
-      times.push(ms);
-      last = pdf;
+      const run = await fetchPdf(c.query);
+      times.push(run.ms);
+      data.push(run.data);
+      render.push(run.render);
+      last = run.pdf;
     }
+    const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     times.sort((a, b) => a - b);
     const pages = (await pdfPageSizes(last)).length;
     const median = times[Math.floor(times.length / 2)] ?? NaN;
     console.log(
       `${c.name.padEnd(32)} median ${median.toFixed(0).padStart(5)} ms  min ${(times[0] ?? NaN).toFixed(0).padStart(5)} ms  ` +
-        `max ${(times.at(-1) ?? NaN).toFixed(0).padStart(5)} ms  ${String(pages).padStart(3)} pages  ` +
+        `max ${(times.at(-1) ?? NaN).toFixed(0).padStart(5)} ms  (data ${medianOf(data).toFixed(0)} + render ${medianOf(render).toFixed(0)})  ` +
+        `${String(pages).padStart(3)} pages  ` +
         `${(last.byteLength / 1024).toFixed(0)} KB${c.target ? `  (target ≤ ${c.target} ms)` : ""}`,
     );
   }

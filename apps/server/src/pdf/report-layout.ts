@@ -428,7 +428,7 @@ function villageTable(f: Format, villages: Village[]): TableLayout {
       { text: f.count(i + 1) },
       { text: v.name },
       { text: v.households === null ? "—" : f.count(v.households) },
-      { text: f.rate(v.visitCoverage) },
+      { text: f.rate(v.visitCoverage), tone: v.visitCoverage.flagged ? "flagged" : undefined },
       { text: f.count(v.eidL2Registered) },
       { text: f.count(v.eidL2Activated) },
       { text: f.count(v.peopleTrained) },
@@ -438,24 +438,31 @@ function villageTable(f: Format, villages: Village[]): TableLayout {
   };
 }
 
+const TEAM_KINDS = ["community_team", "mobile_point", "support_staff"] as const;
+
+/** A commune's teams by kind: how many, how many people, how many villages they serve (the screen lists each). */
 function teamTable(f: Format, teams: Progress["commune"]["teams"]): TableLayout {
   const c = (key: string) => f.t(`command.teamColumns.${key}` as "command.teamColumns.name");
+  const rowOf = (label: string, of: typeof teams): Cell[] => [
+    { text: label },
+    { text: f.count(of.length) },
+    { text: f.count(of.reduce((n, t) => n + t.members, 0)) },
+    { text: f.count(new Set(of.flatMap((t) => (t.villageCode ? [t.villageCode] : []))).size) },
+  ];
   return {
     columns: [
-      { label: f.t("pdf.number"), width: 18, align: "right" },
-      { label: c("name"), width: "rest", align: "left" },
-      { label: c("kind"), width: 130, align: "left" },
-      { label: c("members"), width: 50, align: "right" },
-      { label: c("formedOn"), width: 60, align: "right" },
+      { label: c("kind"), width: "rest", align: "left" },
+      { label: f.t("pdf.teamCount"), width: 70, align: "right" },
+      { label: c("members"), width: 70, align: "right" },
+      { label: f.t("pdf.teamVillages"), width: 110, align: "right" },
     ],
-    rows: teams.map((team, i) => [
-      { text: f.count(i + 1) },
-      { text: team.name },
-      { text: f.t(`command.teamKinds.${team.kind}` as "command.teamKinds.community_team") },
-      { text: f.count(team.members) },
-      { text: f.day(team.formedOn) },
-    ]),
-    total: null,
+    rows: TEAM_KINDS.map((kind) =>
+      rowOf(
+        f.t(`command.teamKinds.${kind}`),
+        teams.filter((t) => t.kind === kind),
+      ),
+    ),
+    total: rowOf(f.t("pdf.total"), teams),
   };
 }
 

@@ -16,6 +16,10 @@ describe("pageChunks", () => {
     expect(sizes([0], { rowsPerPage: 4.5 })).toEqual([3, 3, 3, 1]);
     // a new group inside a page costs its heading too
     expect(sizes([0, 2], { rowsPerPage: 4.5 })).toEqual([2, 3, 3, 2]);
+    // without group headings to repeat, a page holds its full budget
+    expect(pageChunks(10, new Set(), { rowsPerPage: 5, continuedHeadings: false }).map((r) => r.end - r.start)).toEqual(
+      [5, 5],
+    );
     // the first page is shorter (the annex title is on it)
     expect(sizes([0], { rowsPerPage: 4.5, firstPageRows: 2.5 })).toEqual([1, 3, 3, 3]);
   });

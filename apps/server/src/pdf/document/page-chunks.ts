@@ -15,24 +15,29 @@ export interface RowRun {
 export const HEADING_ROWS = 1.5;
 
 /**
- * Runs of rows for pages holding `rowsPerPage` rows (the first page `firstPageRows`). A page that
- * starts inside a group repeats its heading ("… (continued)"), so every page starts with one.
+ * Runs of rows for pages holding `rowsPerPage` rows (the first page `firstPageRows`). With
+ * `continuedHeadings`, a page that starts inside a group repeats its heading ("… (continued)").
  */
 export function pageChunks(
   rowCount: number,
   headingStarts: ReadonlySet<number>,
-  { rowsPerPage, firstPageRows = rowsPerPage }: { rowsPerPage: number; firstPageRows?: number },
+  {
+    rowsPerPage,
+    firstPageRows = rowsPerPage,
+    continuedHeadings = true,
+  }: { rowsPerPage: number; firstPageRows?: number; continuedHeadings?: boolean },
 ): RowRun[] {
   const runs: RowRun[] = [];
   let start = 0;
-  let used = headingStarts.has(0) ? 0 : HEADING_ROWS;
+  const opening = (row: number) => (continuedHeadings && !headingStarts.has(row) ? HEADING_ROWS : 0);
+  let used = opening(0);
   let budget = firstPageRows;
   for (let i = 0; i < rowCount; i++) {
     const cost = 1 + (headingStarts.has(i) ? HEADING_ROWS : 0);
     if (used + cost > budget && i > start) {
       runs.push({ start, end: i });
       start = i;
-      used = headingStarts.has(i) ? 0 : HEADING_ROWS;
+      used = opening(i);
       budget = rowsPerPage;
     }
     used += cost;
