@@ -162,7 +162,6 @@ function placeDate(f: Format, lang: Locale, place: string, at: Date): string {
     place,
     day: part("day"),
     month: part("month"),
-    monthName: part("month"),
     year: part("year"),
   });
 }

@@ -6,6 +6,7 @@ import pino from "pino";
 import { createApp, type App } from "../app";
 import { signInForToken } from "../auth/sign-in-client";
 import { createUser } from "../auth/users";
+import type { PdfRendererSettings } from "../pdf/pdf-renderer";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../security/rate-limits";
 
 /** The web origin the test server trusts (the tests play the browser). */
@@ -28,12 +29,14 @@ export interface TestApp {
 export async function startTestApp(
   handle: DatabaseHandle,
   rateLimits: Partial<RateLimitSettings> = {},
+  pdf?: PdfRendererSettings,
 ): Promise<TestApp> {
   const app = await createApp(handle.db, pino({ level: "silent" }), {
     webOrigin: TEST_WEB_ORIGIN,
     authSecret: TEST_AUTH_SECRET,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits },
     appVersion: "test",
+    pdf,
   });
   const committed: CommittedReport[] = [];
   const { live } = app.services;
