@@ -18,6 +18,20 @@ export interface UnitCounts {
   activatedLast7Days: number;
 }
 
+/** The measures every unit table shows, in the order screens and PDFs show them. */
+export const UNIT_MEASURES = [
+  "eligible",
+  "registered",
+  "activated",
+  "rate",
+  "last7Days",
+  "teamCoverage",
+  "status",
+  "requiredPerDay",
+  "forecast",
+] as const;
+export type UnitMeasure = (typeof UNIT_MEASURES)[number];
+
 export interface UnitIndicators {
   activationRate: Rate;
   registrationRate: Rate;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
-import { formatCount, formatRate, type Locale } from "@pulse/indicators";
+import { formatCount, formatRate, UNIT_MEASURES, type Locale } from "@pulse/indicators";
 import {
   createColumnHelper,
   flexRender,
@@ -25,19 +25,7 @@ const STATUS_TONE = {
 } as const;
 
 /** Sortable keys, as they appear in the address (`?sort=rate&dir=asc`). */
-export const SORT_KEYS = [
-  "name",
-  "eligible",
-  "registered",
-  "activated",
-  "rate",
-  "last7Days",
-  "teamCoverage",
-  "status",
-  "requiredPerDay",
-  "forecast",
-  "lastReport",
-] as const;
+export const SORT_KEYS = ["name", ...UNIT_MEASURES, "lastReport"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 /**
