@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { refusal, type Context } from "@pulse/api";
+import { actorOf, refusal, type Context } from "@pulse/api";
+import { writeAudit } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
 import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
@@ -22,7 +23,8 @@ const busy = () =>
 
 /**
  * `GET /api/v1/export.pdf?scope=…&campaign=…&lang=vi|en[&annex=communes]`: the report of a scope
- * the caller may read, rendered in a worker thread. Refusals (400, 401, 403) come before any work.
+ * the caller may read, rendered in a worker thread, and written to the audit log. Refusals (400,
+ * 401, 403) come before any work.
  */
 export async function handleExportPdf(
   req: IncomingMessage,
@@ -63,6 +65,14 @@ export async function handleExportPdf(
     if (error instanceof PdfQueueFullError) throw busy();
     throw error;
   }
+  // Who took which figures away, and when: as for imports and access changes.
+  await writeAudit(ctx.db, {
+    actor: actorOf(ctx.principal),
+    action: "export.pdf",
+    target: scopeKey(scope),
+    ip: ctx.clientIp,
+    details: { lang, annex: annex !== undefined, campaign: campaign ?? null, bytes: pdf.byteLength },
+  });
   const day = hcmDay(now);
   const name = `commune-pulse-${scopeKey(scope).replace(":", "-")}${annex ? "-annex" : ""}-${day}-${lang}.pdf`;
   res.writeHead(200, {

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from "@pulse/db/client";
+import { listAudit } from "@pulse/db/queries";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { formatCount, formatRate, hcmDay, type Locale, type Rate } from "@pulse/indicators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +138,8 @@ describe(`PDF export, on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(text).toBe(text.normalize("NFC"));
 
     await expectA4WithOnlyTheFooterInTheMargin(pdf, "Trang");
+    const [audit] = await listAudit(handle.db, { limit: 1, action: "export.pdf" });
+    expect(audit).toMatchObject({ actor: expect.stringContaining("hanoi@pdf.test"), target: "province:01" });
     const fonts = await pdfFonts(pdf);
     expect(fonts).toMatch(/BeVietnamPro-Regular\s+CID TrueType\s+Identity-H\s+yes/);
     expect(fonts).toMatch(/BeVietnamPro-Bold\s+CID TrueType\s+Identity-H\s+yes/);
