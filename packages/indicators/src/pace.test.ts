@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hcmDay } from "./days";
-import { paceOf } from "./pace";
+import { paceOf, targetRateOf, unitsByPace, type Pace, type PaceStatus } from "./pace";
+import { formatRate } from "./rate";
 
 const campaign = { startsOn: "2025-07-24", deadline: "2025-09-06", targetRate: 1 };
 
@@ -79,5 +80,22 @@ describe("campaign days are Asia/Ho_Chi_Minh calendar days", () => {
   it("puts 17:30 UTC on the next day in Vietnam (UTC+7)", () => {
     expect(hcmDay(new Date("2025-07-23T17:30:00Z"))).toBe("2025-07-24");
     expect(hcmDay(new Date("2025-07-23T16:59:59Z"))).toBe("2025-07-23");
+  });
+});
+
+describe("unitsByPace and targetRateOf", () => {
+  const withStatus = (status: PaceStatus | null) => ({
+    indicators: { pace: status ? ({ status } as Pace) : null },
+  });
+
+  it("counts units at each pace, leaving out those without a campaign", () => {
+    const units = ["behind", "behind", "done", null, "at_risk"].map((s) => withStatus(s as PaceStatus | null));
+    expect(unitsByPace(units)).toEqual({ behind: 2, at_risk: 1, on_track: 0, done: 1 });
+  });
+
+  it("writes a campaign's target like any rate", () => {
+    const window = { startsOn: "2026-07-01", deadline: "2026-12-31", targetRate: 0.8 };
+    expect(formatRate(targetRateOf(window), "vi")).toBe("80,0%");
+    expect(targetRateOf({ ...window, targetRate: 1 }).kind).toBe("complete");
   });
 });

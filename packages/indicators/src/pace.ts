@@ -1,4 +1,5 @@
 import { addDaysTo, daysBetween, type IsoDay } from "./days";
+import { rateOf, type Rate } from "./rate";
 
 export interface CampaignWindow {
   startsOn: IsoDay;
@@ -18,6 +19,18 @@ export interface PaceInput {
 }
 
 export type PaceStatus = "done" | "on_track" | "at_risk" | "behind";
+/** Every pace status, most behind first: the order screens and PDFs list them in. */
+export const PACE_STATUSES = ["behind", "at_risk", "on_track", "done"] as const satisfies readonly PaceStatus[];
+
+/** How many units stand at each pace status (a unit without a campaign counts nowhere). */
+export function unitsByPace(units: readonly { indicators: { pace: Pace | null } }[]): Record<PaceStatus, number> {
+  const counts: Record<PaceStatus, number> = { behind: 0, at_risk: 0, on_track: 0, done: 0 };
+  for (const unit of units) if (unit.indicators.pace) counts[unit.indicators.pace.status] += 1;
+  return counts;
+}
+
+/** A campaign's target share as a rate, so it is written and drawn like every other rate. */
+export const targetRateOf = (campaign: CampaignWindow): Rate => rateOf(Math.round(campaign.targetRate * 1000), 1000);
 
 export interface Pace {
   status: PaceStatus;

@@ -19,6 +19,7 @@ export const VALIDATION_MESSAGES = {
   unknownField: { vi: "trường không được hỗ trợ", en: "is not a known field" },
   emptyReport: { vi: "báo cáo không có số liệu nào", en: "the report has no figures" },
   futureAsOf: { vi: "thời điểm số liệu ở tương lai (quá 5 phút)", en: "is more than 5 minutes in the future" },
+  unknownProvince: { vi: "không có tỉnh, thành phố với mã này", en: "no province or city has this code" },
   unknownCommune: { vi: "không có xã, phường, đặc khu với mã này", en: "no commune has this code" },
   unknownVillage: { vi: "không có thôn, tổ dân phố với mã này", en: "no village or residential group has this code" },
   villageOfOtherCommune: {

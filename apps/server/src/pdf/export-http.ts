@@ -32,7 +32,7 @@ export async function handleExportPdf(
   ctx: Context,
   renderer: PdfRenderer,
 ): Promise<void> {
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  if (req.method !== "GET") {
     throw new HttpProblem(405, "Chỉ nhận GET", "Only GET is accepted");
   }
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
@@ -52,7 +52,7 @@ export async function handleExportPdf(
     now,
   ).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") {
-      const [vi = "Không tìm thấy", en = "Not found"] = error.message.split(" / ");
+      const [vi = error.message, en = error.message] = error.message.split(" / ");
       throw new HttpProblem(404, vi, en);
     }
     throw error;
@@ -83,5 +83,5 @@ export async function handleExportPdf(
     // what the time went on: reading the figures, then layout and render in the worker (queue included)
     "server-timing": `data;dur=${(loaded - started).toFixed(1)}, render;dur=${(performance.now() - loaded).toFixed(1)}`,
   });
-  res.end(req.method === "HEAD" ? undefined : pdf);
+  res.end(pdf);
 }

@@ -4,8 +4,6 @@ import type { ReportInput } from "./report-input";
 /** Renders report PDFs away from the event loop that serves sockets and HTTP. */
 export interface PdfRenderer {
   render(input: ReportInput): Promise<Uint8Array>;
-  /** PDFs waiting for a thread */
-  readonly queued: number;
   close(): Promise<void>;
 }
 
@@ -33,9 +31,6 @@ export function createPdfRenderer({ threads, maxQueue }: PdfRendererSettings): P
     async render(input) {
       if (pool.queueSize >= maxQueue) throw new PdfQueueFullError("PDF render queue full");
       return pool.run(input);
-    },
-    get queued() {
-      return pool.queueSize;
     },
     close: () => pool.destroy(),
   };

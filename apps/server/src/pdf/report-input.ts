@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@pulse/api";
 import type { Locale } from "@pulse/indicators";
-import type { Scope } from "@pulse/schema";
+import { VALIDATION_MESSAGES, type Scope } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
 import type { Caller } from "../services";
 
@@ -43,10 +43,8 @@ export async function loadReportInput(caller: Caller, request: ReportRequest, no
         caller.progress.series({ scope, campaignId }),
       ]);
       if (!province.province) {
-        throw new TRPCError({
-          code: "NOT_FOUND",
-          message: "Không có tỉnh, thành phố với mã này / No province has this code",
-        });
+        const { vi, en } = VALIDATION_MESSAGES.unknownProvince;
+        throw new TRPCError({ code: "NOT_FOUND", message: `${vi} / ${en}` });
       }
       return { ...base, kind: "province", province, series };
     }

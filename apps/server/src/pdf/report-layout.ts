@@ -1,6 +1,6 @@
 import type { ReportInput } from "./report-input";
-import { cumulativeOf, MAX_LABELLED_BARS, rateChartOf } from "./layout/charts";
-import { campaignLine, formatters, pageLabelOf, placeDate, unitName, upper } from "./layout/format";
+import { cumulativeOf, rateChartOf, visitChartOf } from "./layout/charts";
+import { campaignLine, formatters, pageLabelOf, placeDate, upper } from "./layout/format";
 import { kpisOf, paceCountsOf } from "./layout/kpis";
 import { annexOf, teamTable, unitTable, villageTable } from "./layout/tables";
 import type { ReportLayout } from "./layout/types";
@@ -50,36 +50,23 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
 
   if (input.kind === "commune") {
     const { commune, province, villages, teams, campaign, series } = input.commune;
-    const name = unitName(commune, lang);
-    const scopeName = province ? `${name}, ${unitName(province, lang)}` : name;
-    const coverage = villages.map((v) => ({
-      label: v.name,
-      tenths: v.visitCoverage.tenths,
-      text: f.rate(v.visitCoverage),
-      tone: "none" as const,
-    }));
+    const name = f.fullName(commune);
+    const scopeName = province ? `${name}, ${f.fullName(province)}` : name;
     return {
       ...common,
       header: {
-        parent: province ? upper(unitName(province, lang), lang) : null,
-        issuer: [committee, upper(name, lang)],
+        parent: province ? upper(f, f.fullName(province)) : null,
+        issuer: [committee, upper(f, name)],
         ...republic,
-        placeDate: placeDate(f, lang, lang === "vi" ? commune.name : commune.nameEn, at),
+        placeDate: placeDate(f, f.shortName(commune), at),
       },
       scope: f.t("pdf.scope", { name: scopeName }),
-      campaign: campaignLine(f, lang, campaign),
+      campaign: campaignLine(f, campaign),
       generated: generated(commune.version),
       demo: commune.isDemo ? f.t("pdf.demo") : null,
       kpis: kpisOf(f, commune, campaign),
       paceCounts: null,
-      rateChart: {
-        title: f.t("pdf.visitChart"),
-        note: f.t("pdf.definitions.visitCoverage"),
-        bars: [...coverage].sort((a, b) => (b.tenths ?? -1) - (a.tenths ?? -1)),
-        targetTenths: null,
-        ranked: coverage.length > MAX_LABELLED_BARS,
-        rankedAxis: f.t("pdf.rankedAxis"),
-      },
+      rateChart: visitChartOf(f, villages),
       cumulative: cumulativeOf(f, series),
       unitsCaption: f.t("command.villages"),
       table: villageTable(f, villages),
@@ -94,33 +81,28 @@ export function buildReportLayout(input: ReportInput): ReportLayout {
   const view = isNation ? input.nation : input.province;
   const units = isNation ? input.nation.provinces : input.province.communes;
   const province = isNation ? null : input.province.province;
-  const scopeName = isNation ? f.t("pdf.nation") : province ? unitName(province, lang) : "";
+  const scopeName = isNation ? f.t("pdf.nation") : province ? f.fullName(province) : "";
   return {
     ...common,
     header: {
       parent: isNation ? f.t("pdf.parentNation") : null,
-      issuer: isNation ? [f.t("pdf.issuerNation")] : [committee, upper(scopeName, lang)],
+      issuer: isNation ? [f.t("pdf.issuerNation")] : [committee, upper(f, scopeName)],
       ...republic,
-      placeDate: placeDate(
-        f,
-        lang,
-        isNation || !province ? f.t("pdf.placeNation") : lang === "vi" ? province.name : province.nameEn,
-        at,
-      ),
+      placeDate: placeDate(f, province ? f.shortName(province) : f.t("pdf.placeNation"), at),
     },
     scope: f.t("pdf.scope", { name: scopeName }),
-    campaign: campaignLine(f, lang, view.campaign),
+    campaign: campaignLine(f, view.campaign),
     generated: generated(view.total.version),
     demo: view.total.isDemo ? f.t("pdf.demo") : null,
     kpis: kpisOf(f, view.total, view.campaign),
     paceCounts: view.campaign ? paceCountsOf(f, units) : null,
-    rateChart: rateChartOf(f, units, view.campaign, lang),
+    rateChart: rateChartOf(f, units, view.campaign),
     cumulative: cumulativeOf(f, input.series.series),
     unitsCaption: f.t("pdf.rankedUnits", { units: f.t(isNation ? "command.provinces" : "command.communes") }),
-    table: unitTable(f, lang, units, view.total),
+    table: unitTable(f, units, view.total),
     teams: null,
     definitions: DEFINITIONS.map((key) => f.t(`pdf.definitions.${key}`)),
-    annex: isNation ? annexOf(f, lang, input) : null,
+    annex: isNation ? annexOf(f, input) : null,
     footer: footer(scopeName),
   };
 }

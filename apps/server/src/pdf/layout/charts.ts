@@ -1,25 +1,56 @@
-import type { Locale, SeriesPoint } from "@pulse/indicators";
-import type { Campaign, RateChartLayout, ReportLayout, Unit } from "./types";
-import { targetText, tenthsOf, unitName, type Format } from "./format";
-import { ranked } from "./tables";
+import { targetRateOf, type Rate, type SeriesPoint } from "@pulse/indicators";
+import type { Bar, Campaign, RateChartLayout, ReportLayout, Tone, Unit, Village } from "./types";
+import type { Format } from "./format";
 
-export function rateChartOf(f: Format, units: Unit[], campaign: Campaign, lang: Locale): RateChartLayout {
-  const bars = ranked(units, lang).map((u) => ({
-    label: unitName(u, lang),
-    tenths: tenthsOf(u.indicators.activationRate),
-    text: f.rate(u.indicators.activationRate),
-    tone: u.indicators.pace?.status ?? ("none" as const),
-  }));
-  const targetTenths = campaign ? Math.round(campaign.targetRate * 1000) : null;
+/** Bars highest first (ties by name), named when they fit, ranked columns when they do not. */
+function barChart(
+  f: Format,
+  items: { label: string; rate: Rate; tone: Tone }[],
+  text: { title: string; rankedTitle: string; note: string },
+  target: Rate | null,
+): RateChartLayout {
+  const bars: Bar[] = items
+    .map(({ label, rate, tone }) => ({ label, tenths: rate.tenths, text: f.rate(rate), tone }))
+    .sort((a, b) => (b.tenths ?? -1) - (a.tenths ?? -1) || a.label.localeCompare(b.label, f.lang));
   const isRanked = bars.length > MAX_LABELLED_BARS;
   return {
-    title: isRanked ? f.t("pdf.rateChartRanked", { count: f.count(bars.length) }) : f.t("pdf.rateChart"),
-    note: f.t("pdf.rateChartNote", { target: campaign ? targetText(campaign.targetRate, lang) : "—" }),
+    title: isRanked ? text.rankedTitle : text.title,
+    note: text.note,
     bars,
-    targetTenths,
+    targetTenths: target?.tenths ?? null,
     ranked: isRanked,
     rankedAxis: f.t("pdf.rankedAxis"),
   };
+}
+
+/** Figure 1 of a nation or province: each unit's activation rate against the campaign's target. */
+export function rateChartOf(f: Format, units: Unit[], campaign: Campaign): RateChartLayout {
+  const target = campaign ? targetRateOf(campaign) : null;
+  return barChart(
+    f,
+    units.map((u) => ({
+      label: f.fullName(u),
+      rate: u.indicators.activationRate,
+      tone: u.indicators.pace?.status ?? "none",
+    })),
+    {
+      title: f.t("pdf.rateChart"),
+      rankedTitle: f.t("pdf.rateChartRanked", { count: f.count(units.length) }),
+      note: f.t("pdf.rateChartNote", { target: target ? f.rate(target) : "—" }),
+    },
+    target,
+  );
+}
+
+/** Figure 1 of a commune: households visited door to door in each village. */
+export function visitChartOf(f: Format, villages: Village[]): RateChartLayout {
+  const title = f.t("pdf.visitChart");
+  return barChart(
+    f,
+    villages.map((v) => ({ label: v.name, rate: v.visitCoverage, tone: "none" })),
+    { title, rankedTitle: title, note: f.t("pdf.definitions.visitCoverage") },
+    null,
+  );
 }
 
 /** Above this many units a bar chart with names would not fit a page: ranked columns instead. */

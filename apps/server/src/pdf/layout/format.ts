@@ -1,21 +1,12 @@
-import {
-  formatCount,
-  formatRate,
-  rateOf,
-  type Locale,
-  type PaceStatus,
-  type Rate,
-  type UnitIndicators,
-} from "@pulse/indicators";
+import { formatCount, formatRate, targetRateOf, type Locale, type Rate, type UnitIndicators } from "@pulse/indicators";
 import { MESSAGES } from "@pulse/messages";
 import { createTranslator } from "use-intl/core";
-import type { Campaign, ReportLayout, Unit } from "./types";
+import type { Campaign, ReportLayout } from "./types";
 
 const INTL_LOCALE: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 /** An ISO day as an instant inside that day in Viet Nam, for date formatting. */
 const noonOf = (day: string) => new Date(`${day}T12:00:00+07:00`);
-export const STATUSES: readonly PaceStatus[] = ["done", "on_track", "at_risk", "behind"];
 
 /** Numbers, dates and words of one language: the shared indicators' formats and the shared catalog. */
 export function formatters(lang: Locale) {
@@ -30,7 +21,11 @@ export function formatters(lang: Locale) {
 
   const time = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
   return {
+    lang,
     t,
+    /** a unit's full name ("Phường Cửa Nam") and its short one ("Cửa Nam"), in the report's language */
+    fullName: (u: { fullName: string; fullNameEn: string }) => (lang === "vi" ? u.fullName : u.fullNameEn),
+    shortName: (u: { name: string; nameEn: string }) => (lang === "vi" ? u.name : u.nameEn),
     count: (n: number) => formatCount(n, lang),
     rate: (r: Rate) => formatRate(r, lang),
     day: (iso: string) => dayFormat.format(noonOf(iso)),
@@ -43,14 +38,14 @@ export function formatters(lang: Locale) {
 }
 export type Format = ReturnType<typeof formatters>;
 
-export const upper = (text: string, lang: Locale) => text.toLocaleUpperCase(lang).normalize("NFC");
-export const tenthsOf = (rate: Rate) => rate.tenths;
+export const upper = (f: Format, text: string) => text.toLocaleUpperCase(f.lang).normalize("NFC");
 
-export function placeDate(f: Format, lang: Locale, place: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+/** "Hà Nội, ngày 26 tháng 11 năm 2026" / "Hanoi, 26 November 2026". */
+export function placeDate(f: Format, place: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat(INTL_LOCALE[f.lang], {
     timeZone: TIME_ZONE,
     day: "numeric",
-    month: lang === "vi" ? "numeric" : "long",
+    month: f.lang === "vi" ? "numeric" : "long",
     year: "numeric",
   }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
@@ -62,22 +57,15 @@ export function placeDate(f: Format, lang: Locale, place: string, at: Date): str
   });
 }
 
-export function campaignLine(f: Format, lang: Locale, campaign: Campaign): string {
+export function campaignLine(f: Format, campaign: Campaign): string {
   if (!campaign) return f.t("pdf.noCampaign");
   return f.t("pdf.campaign", {
-    name: lang === "vi" ? campaign.name : campaign.nameEn,
+    name: f.lang === "vi" ? campaign.name : campaign.nameEn,
     start: f.day(campaign.startsOn),
     deadline: f.day(campaign.deadline),
-    target: targetText(campaign.targetRate, lang),
+    target: f.rate(targetRateOf(campaign)),
   });
 }
-
-/** A campaign's target share (0..1) written as the rates are. */
-export const targetText = (targetRate: number, lang: Locale) =>
-  formatRate(rateOf(Math.round(targetRate * 1000), 1000), lang);
-
-export const unitName = (u: Pick<Unit, "fullName" | "fullNameEn">, lang: Locale) =>
-  lang === "vi" ? u.fullName : u.fullNameEn;
 
 export function pageLabelOf(f: Format): ReportLayout["pageLabel"] {
   const marked = f.t("pdf.page", { page: "\u0001", pages: "\u0002" });

@@ -1,6 +1,8 @@
-import type { Kpi, Total, Unit, Campaign } from "./types";
-import { STATUSES, type Format } from "./format";
+import { PACE_STATUSES, unitsByPace } from "@pulse/indicators";
+import type { Campaign, Kpi, Total, Unit } from "./types";
+import type { Format } from "./format";
 
+/** The key figures of a scope, as tiles. */
 export function kpisOf(f: Format, total: Total, campaign: Campaign): Kpi[] {
   const { indicators: ind } = total;
   const pace = ind.pace;
@@ -24,7 +26,7 @@ export function kpisOf(f: Format, total: Total, campaign: Campaign): Kpi[] {
     {
       label: f.t("pdf.last7Days"),
       value: f.count(total.activatedLast7Days),
-      detail: f.t("pdf.perDay", { count: f.count(Math.round(total.activatedLast7Days / 7)) }),
+      detail: pace ? f.t("pdf.perDay", { count: f.count(Math.round(pace.currentPerDay)) }) : "",
     },
     {
       label: f.t("command.kpi.teamCoverage"),
@@ -60,11 +62,12 @@ export function kpisOf(f: Format, total: Total, campaign: Campaign): Kpi[] {
 }
 
 export function paceCountsOf(f: Format, units: Unit[]) {
+  const counts = unitsByPace(units);
   return {
     label: f.t("pdf.paceCounts"),
-    items: STATUSES.map((status) => ({
+    items: PACE_STATUSES.map((status) => ({
       label: f.t(`status.${status}`),
-      count: f.count(units.filter((u) => u.indicators.pace?.status === status).length),
+      count: f.count(counts[status]),
       tone: status,
     })),
   };

@@ -1,12 +1,12 @@
-import { UNIT_MEASURES, type Locale, type UnitMeasure } from "@pulse/indicators";
+import { UNIT_MEASURES, type UnitMeasure } from "@pulse/indicators";
 import type { ReportInput } from "../report-input";
 import type { AnnexLayout, Cell, Column, Progress, TableLayout, Total, Unit, Village } from "./types";
-import { tenthsOf, unitName, type Format } from "./format";
+import type { Format } from "./format";
 
 /** Most advanced first; units without a denominator last; ties by name. */
-export function ranked(units: Unit[], lang: Locale): Unit[] {
-  const key = (u: Unit) => tenthsOf(u.indicators.activationRate) ?? -1;
-  return [...units].sort((a, b) => key(b) - key(a) || a.fullName.localeCompare(b.fullName, lang));
+export function ranked(f: Format, units: Unit[]): Unit[] {
+  const key = (u: Unit) => u.indicators.activationRate.tenths ?? -1;
+  return [...units].sort((a, b) => key(b) - key(a) || f.fullName(a).localeCompare(f.fullName(b), f.lang));
 }
 
 type UnitColumn = "number" | "unit" | UnitMeasure;
@@ -72,10 +72,10 @@ function unitCells(f: Format, keys: readonly UnitColumn[], number: string, name:
   return keys.map(cell);
 }
 
-export function unitTable(f: Format, lang: Locale, units: Unit[], total: Total): TableLayout {
+export function unitTable(f: Format, units: Unit[], total: Total): TableLayout {
   return {
     columns: unitColumns(f, UNIT_COLUMNS),
-    rows: ranked(units, lang).map((u, i) => unitCells(f, UNIT_COLUMNS, f.count(i + 1), unitName(u, lang), u)),
+    rows: ranked(f, units).map((u, i) => unitCells(f, UNIT_COLUMNS, f.count(i + 1), f.fullName(u), u)),
     total: unitCells(f, UNIT_COLUMNS, "", f.t("pdf.total"), total),
   };
 }
@@ -135,14 +135,15 @@ export function teamTable(f: Format, teams: Progress["commune"]["teams"]): Table
   };
 }
 
-export function annexOf(f: Format, lang: Locale, input: Extract<ReportInput, { kind: "nation" }>): AnnexLayout | null {
+/** Every commune of the country, by province, by name within each. */
+export function annexOf(f: Format, input: Extract<ReportInput, { kind: "nation" }>): AnnexLayout | null {
   if (!input.annex) return null;
-  const names = new Map(input.nation.provinces.map((p) => [p.code, unitName(p, lang)]));
+  const names = new Map(input.nation.provinces.map((p) => [p.code, f.fullName(p)]));
   const rows: Cell[][] = [];
   const groups: AnnexLayout["groups"] = [];
   let communes = 0;
   for (const province of input.annex.provinces) {
-    const sorted = [...province.communes].sort((a, b) => unitName(a, lang).localeCompare(unitName(b, lang), lang));
+    const sorted = [...province.communes].sort((a, b) => f.fullName(a).localeCompare(f.fullName(b), f.lang));
     const name = names.get(province.code) ?? province.code;
     groups.push({
       start: rows.length,
@@ -150,7 +151,7 @@ export function annexOf(f: Format, lang: Locale, input: Extract<ReportInput, { k
       continued: f.t("pdf.continued", { name }),
     });
     for (const [i, u] of sorted.entries()) {
-      rows.push(unitCells(f, ANNEX_COLUMNS, f.count(i + 1), unitName(u, lang), u));
+      rows.push(unitCells(f, ANNEX_COLUMNS, f.count(i + 1), f.fullName(u), u));
     }
     communes += sorted.length;
   }

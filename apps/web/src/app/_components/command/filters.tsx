@@ -1,11 +1,10 @@
 "use client";
 
+import { PACE_STATUSES } from "@pulse/indicators";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "../../../trpc/react";
 import type { useViewParams } from "./use-view-params";
-
-const STATUSES = ["behind", "at_risk", "on_track", "done"] as const;
 
 /** Campaign, unit type, pace and a Vietnamese search that ignores marks. */
 export function Filters({ view, kinds }: { view: ReturnType<typeof useViewParams>; kinds: string[] }) {
@@ -43,7 +42,7 @@ export function Filters({ view, kinds }: { view: ReturnType<typeof useViewParams
         {t("filters.status")}
         <select className={field} value={view.status} onChange={(e) => view.set({ status: e.target.value })}>
           <option value="">{t("filters.all")}</option>
-          {STATUSES.map((status) => (
+          {PACE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {tStatus(status)}
             </option>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
-import { formatCount, formatRate, type Locale, type UnitIndicators } from "@pulse/indicators";
+import { formatCount, formatRate, unitsByPace, type Locale, type UnitIndicators } from "@pulse/indicators";
 import { useLocale, useTranslations } from "next-intl";
 
 type Figures = Pick<UnitProgress, "eidL2Activated" | "eligible"> & { indicators: UnitIndicators };
@@ -12,7 +12,7 @@ export function KpiHeader({ total, units }: { total: Figures; units?: UnitProgre
   const tStatus = useTranslations("status");
   const locale = useLocale() as Locale;
   const pace = total.indicators.pace;
-  const by = (status: string) => units?.filter((u) => u.indicators.pace?.status === status).length ?? 0;
+  const by = unitsByPace(units ?? []);
   const items = [
     { label: t("kpi.rate"), value: formatRate(total.indicators.activationRate, locale), measure: "rate" },
     { label: t("kpi.activated"), value: formatCount(total.eidL2Activated, locale), measure: "activated" },
@@ -34,7 +34,7 @@ export function KpiHeader({ total, units }: { total: Figures; units?: UnitProgre
         <div className="rounded border border-slate-200 bg-white px-3 py-2">
           <dt className="text-sm text-slate-600">{t("kpi.unitsByPace")}</dt>
           <dd className="text-base font-semibold">
-            {t("kpi.units", { onTrack: by("on_track") + by("done"), behind: by("behind") + by("at_risk") })}
+            {t("kpi.units", { onTrack: by.on_track + by.done, behind: by.behind + by.at_risk })}
           </dd>
         </div>
       )}

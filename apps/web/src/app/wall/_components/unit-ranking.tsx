@@ -1,12 +1,10 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
-import type { PaceStatus } from "@pulse/indicators";
+import { PACE_STATUSES, unitsByPace } from "@pulse/indicators";
 import { useTranslations } from "next-intl";
 import { rateColor } from "../../_components/rate-scale";
 import { PACE_TONE, useWallFormat } from "./wall-format";
-
-const ORDER: Record<PaceStatus, number> = { behind: 0, at_risk: 1, on_track: 2, done: 3 };
 
 /** Most behind first: lowest activation rate (units without a denominator last), then pace. */
 export function rankMostBehind(units: UnitProgress[]): UnitProgress[] {
@@ -14,7 +12,8 @@ export function rankMostBehind(units: UnitProgress[]): UnitProgress[] {
   return [...units].sort(
     (a, b) =>
       key(a) - key(b) ||
-      ORDER[a.indicators.pace?.status ?? "done"] - ORDER[b.indicators.pace?.status ?? "done"] ||
+      PACE_STATUSES.indexOf(a.indicators.pace?.status ?? "done") -
+        PACE_STATUSES.indexOf(b.indicators.pace?.status ?? "done") ||
       a.name.localeCompare(b.name, "vi"),
   );
 }
@@ -23,12 +22,12 @@ export function rankMostBehind(units: UnitProgress[]): UnitProgress[] {
 export function StatusCounts({ units, title }: { units: UnitProgress[]; title: string }) {
   const t = useTranslations();
   const { count } = useWallFormat();
-  const statuses: PaceStatus[] = ["behind", "at_risk", "on_track", "done"];
+  const counts = unitsByPace(units);
   return (
     <section>
       <h2 className="text-[1.2em] text-slate-300">{title}</h2>
       <dl className="grid grid-cols-4 gap-[0.8em]">
-        {statuses.map((status) => (
+        {PACE_STATUSES.map((status) => (
           <div
             key={status}
             className="rounded-[0.5em] bg-slate-800/70 px-[0.8em] py-[0.4em]"
@@ -36,7 +35,7 @@ export function StatusCounts({ units, title }: { units: UnitProgress[]; title: s
           >
             <dt className="truncate text-[1em] text-slate-300">{t(`status.${status}`)}</dt>
             <dd className={`text-[2.4em] leading-tight font-bold tabular-nums ${PACE_TONE[status]}`}>
-              {count(units.filter((u) => u.indicators.pace?.status === status).length)}
+              {count(counts[status])}
             </dd>
           </div>
         ))}
