@@ -48,8 +48,14 @@ export const env = z
     PDF_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     PDF_QUEUE: z.coerce.number().int().min(1).default(8),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** pretty: coloured lines for a person; json: one object a line for a log collector. Unset: pretty on a terminal */
+    LOG_FORMAT: z.enum(["pretty", "json"]).optional(),
   })
-  .transform((e) => ({ ...e, PULSE_API_URL: e.PULSE_API_URL ?? `http://127.0.0.1:${e.PORT}` }))
+  .transform((e) => ({
+    ...e,
+    PULSE_API_URL: e.PULSE_API_URL ?? `http://127.0.0.1:${e.PORT}`,
+    LOG_FORMAT: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
+  }))
   .parse(process.env);
 
 export type Env = typeof env;

@@ -82,7 +82,7 @@ export function createHttpServer(services: Services) {
     if (path === "/api/v1/imports/example.csv") return void sendExampleCsv(res).catch(failed(res));
     if (path === "/api/v1/imports") {
       return void contextOf(req)
-        .then((ctx) => handleImportPost(req, res, ctx, logger))
+        .then((ctx) => handleImportPost(req, res, ctx, logger, services.maxImportBytes))
         .catch(failed(res));
     }
     if (path === "/healthz") return sendJson(res, 200, { ok: true });

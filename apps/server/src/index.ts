@@ -1,6 +1,7 @@
 import { ensureSeeded } from "@pulse/db/seed";
 import { createApp } from "./app";
-import { ensureDemoAccounts } from "./auth/demo-accounts";
+import { scopeKey } from "@pulse/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsTable, ensureDemoAccounts } from "./auth/demo-accounts";
 import { openConfiguredDatabase } from "./database";
 import { startDemoFeed } from "./demo-feed";
 import { env } from "./env";
@@ -19,6 +20,8 @@ async function main() {
   const started = Date.now();
   const seed = await ensureSeeded(db, { demo: env.PULSE_DEMO, now: new Date() });
   if (seed.seeded) logger.info({ ms: Date.now() - started, demo: seed.demo }, "database seeded");
+  else if (seed.toppedUp > 0)
+    logger.info({ ms: Date.now() - started, reports: seed.toppedUp }, "demo history brought up to today");
 
   const app = await createApp(db, logger, {
     ...serviceSettings,
@@ -28,8 +31,14 @@ async function main() {
   if (env.REDIS_URL) logger.info("live hub shares rooms with other processes through Redis");
   let stopFeed = (): void => undefined;
   if (env.PULSE_DEMO) {
-    const accounts = await ensureDemoAccounts(app.services.auth, db);
-    logger.info(`Demo accounts (email, role, scope, password):\n  ${accounts.join("\n  ")}`);
+    await ensureDemoAccounts(app.services.auth, db);
+    // A table for a person, outside the log stream; one structured line for a log collector.
+    if (env.LOG_FORMAT === "pretty") process.stdout.write(`${demoAccountsTable()}\n`);
+    else
+      logger.info(
+        { accounts: DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role, scope: scopeKey(a.scope) })) },
+        `demo accounts, password ${DEMO_PASSWORD}`,
+      );
     stopFeed = await startDemoFeed(db, systemCaller(app.services), {
       intervalMs: env.DEMO_FEED_INTERVAL_MS,
       onError: (err) => logger.warn({ err }, "demo report failed"),

@@ -1,3 +1,4 @@
+import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingMessage } from "node:http";
 import {
   appRouter,
@@ -14,9 +15,10 @@ import {
 import type { Database } from "@pulse/db/client";
 import type { Logger } from "pino";
 import { createAuth, type Auth } from "./auth/auth";
-import { clientIpOf, createPrincipalResolver, toHeaders, type PrincipalResolver } from "./auth/principal";
+import { clientIpOf, createPrincipalResolver, type PrincipalResolver } from "./auth/principal";
 import { authSecret } from "./auth/secret";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from "./pdf/pdf-renderer";
+import { MAX_IMPORT_BYTES } from "./import/import-http";
 import { createRateLimits, type RateLimitSettings } from "./security/rate-limits";
 
 /** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
@@ -30,6 +32,8 @@ export interface Services {
   resolvePrincipal: PrincipalResolver;
   webOrigin: string;
   pdf: PdfRenderer;
+  /** the largest CSV upload accepted */
+  maxImportBytes: number;
 }
 
 export interface ServiceSettings {
@@ -39,6 +43,8 @@ export interface ServiceSettings {
   rateLimits: RateLimitSettings;
   /** render threads and queue of the PDF export; default: one thread, 8 waiting */
   pdf?: PdfRendererSettings | undefined;
+  /** the largest CSV upload accepted; default 1 GB */
+  maxImportBytes?: number | undefined;
 }
 
 export const DEFAULT_PDF_SETTINGS: PdfRendererSettings = { threads: 1, maxQueue: 8 };
@@ -61,6 +67,7 @@ export async function createServices(
     resolvePrincipal: createPrincipalResolver(auth, db),
     webOrigin: settings.webOrigin,
     pdf: createPdfRenderer(settings.pdf ?? DEFAULT_PDF_SETTINGS),
+    maxImportBytes: settings.maxImportBytes ?? MAX_IMPORT_BYTES,
   };
 }
 
@@ -80,7 +87,7 @@ export function contextFor(services: Services, principal: Principal, clientIp: s
 
 /** The tRPC context of an HTTP request: who sent it, resolved from its cookies or token. */
 export async function requestContext(services: Services, req: IncomingMessage): Promise<Context> {
-  return contextFor(services, await services.resolvePrincipal(toHeaders(req.headers)), clientIpOf(req));
+  return contextFor(services, await services.resolvePrincipal(fromNodeHeaders(req.headers)), clientIpOf(req));
 }
 
 export const callerFor = (context: Context) => createCallerFactory(appRouter)(context);

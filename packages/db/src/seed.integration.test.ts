@@ -89,4 +89,29 @@ describe(`seeded ${testEnv.PULSE_TEST_DB} database`, () => {
   it("has counters equal to a recomputation from the ledger", async () => {
     expect(await verifyCounters(handle.db)).toEqual([]);
   });
+
+  it("tops an older demo up to today on the next start: recent weeks, each once, counters rebuilt", async () => {
+    const later = new Date(TEST_NOW.getTime() + 21 * 86_400_000);
+    const lastReport = async () =>
+      (
+        await queryRows<{ last: string }>(
+          handle.db,
+          sql`select to_char(max(as_of) at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as last from reports
+            where commune_code = ${CUA_NAM.communeCode}`,
+        )
+      )[0]?.last;
+    expect(await lastReport()).toBe("2026-11-14");
+    const before = (await count("reports")) ?? 0;
+    const result = await ensureSeeded(handle.db, { demo: true, now: later });
+    // Three weeks of one report a commune (Nam Cường's history is its own, and done).
+    expect(result).toEqual({ seeded: false, demo: true, toppedUp: expect.any(Number) });
+    expect(result.toppedUp).toBeGreaterThanOrEqual(3 * 3000);
+    expect(result.toppedUp).toBeLessThanOrEqual(3 * 3320);
+    expect(await count("reports")).toBe(before + result.toppedUp);
+    expect(await lastReport()).toBe("2026-12-05");
+    expect(await verifyCounters(handle.db)).toEqual([]);
+    // Started again the same day: nothing more.
+    expect((await ensureSeeded(handle.db, { demo: true, now: later })).toppedUp).toBe(0);
+    expect(await count("reports")).toBe(before + result.toppedUp);
+  });
 });

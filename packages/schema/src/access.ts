@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./text";
 import { scope, type Scope } from "./codes";
 
 /**
@@ -39,7 +40,7 @@ export const scopeText = z.string().transform((text, ctx) => {
 export const account = z
   .object({
     email: z.email().transform((e) => e.toLowerCase()),
-    name: z.string().trim().min(1).max(120).optional(),
+    name: singleLineText(1, 120).optional(),
     role,
     scope,
   })
@@ -63,7 +64,7 @@ export const pairingCode = z
   .pipe(z.string().regex(new RegExp(`^[${PAIRING_ALPHABET}]{${PAIRING_CODE_LENGTH}}$`)));
 
 const kioskDetails = {
-  name: z.string().trim().min(3).max(120),
+  name: singleLineText(3, 120),
   scope,
   /** optional; must be in the future */
   expiresAt: z.coerce.date().optional(),

@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { communeCode, villageCode } from "./codes";
 import { count } from "./counters";
-import { MAX_CLOCK_SKEW_MS, reportSource } from "./report";
+import { reportSource } from "./report";
+import { asOfTime, singleLineText } from "./text";
 
 /** What every ledger entry carries: who, when, where from, and the key that makes it count once. */
 const ledgerEnvelope = {
   idempotencyKey: z.uuid(),
   communeCode,
-  asOf: z.coerce
-    .date()
-    .refine((asOf) => asOf.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, { params: { rule: "futureAsOf" } }),
-  reporter: z.string().trim().min(1).max(120),
+  asOf: asOfTime,
+  reporter: singleLineText(1, 120),
   source: reportSource,
 };
 
@@ -29,7 +28,7 @@ export const teamChange = z.object({
       .object({
         action: z.literal("teamFormed"),
         teamKind: z.enum(TEAM_KINDS),
-        name: z.string().trim().min(1).max(200),
+        name: singleLineText(1, 200),
         members: count.max(1000).default(1),
       })
       .strict(),

@@ -31,12 +31,32 @@ describe("validation errors name the field in Vietnamese and English", () => {
     [{ communeCode: "82" }, "communeCode", "sai định dạng"],
     [{ asOf: new Date(Date.now() + 6 * 60_000).toISOString() }, "asOf", "thời điểm số liệu ở tương lai (quá 5 phút)"],
     [{ reporter: undefined }, "reporter", "thiếu trường bắt buộc"],
+    [{ reporter: "\u0000" }, "reporter", "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL"],
+    [{ reporter: "Tổ 3\u0007" }, "reporter", "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL"],
+    [{ reporter: "   " }, "reporter", "quá ngắn"],
+    [{ asOf: "1999-01-01" }, "asOf", "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập"],
+    [
+      { asOf: "2025-06-30T23:59:59+07:00" },
+      "asOf",
+      "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập",
+    ],
     [{ mode: "sideways" }, "mode", "phải là một trong: increment, snapshot"],
   ])("%j → %s", (override, field, vi) => {
     const errors = errorsFor({ ...valid, ...override });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ field, vi });
     expect(errors[0]?.en.length).toBeGreaterThan(3);
+  });
+
+  it("keeps a reporter's name in NFC, trimmed, so one team is one string", () => {
+    const decomposed = "To\u0302\u0309 co\u0302ng nghe\u0323\u0302 so\u0302\u0301 ";
+    const parsed = countsReport.parse({ ...valid, reporter: decomposed });
+    expect(parsed.reporter).toBe("Tổ công nghệ số");
+    expect(parsed.reporter).toBe(parsed.reporter.normalize("NFC"));
+  });
+
+  it("accepts the first moment of 1 July 2025 in Viet Nam", () => {
+    expect(errorsFor({ ...valid, asOf: "2025-07-01T00:00:00+07:00" })).toEqual([]);
   });
 
   it("accepts an as-of up to 5 minutes ahead (phone clocks drift)", () => {

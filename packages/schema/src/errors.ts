@@ -19,6 +19,14 @@ export const VALIDATION_MESSAGES = {
   unknownField: { vi: "trường không được hỗ trợ", en: "is not a known field" },
   emptyReport: { vi: "báo cáo không có số liệu nào", en: "the report has no figures" },
   futureAsOf: { vi: "thời điểm số liệu ở tương lai (quá 5 phút)", en: "is more than 5 minutes in the future" },
+  asOfTooEarly: {
+    vi: "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập",
+    en: "is before 1 July 2025, when today's communes and wards came into being",
+  },
+  controlCharacter: {
+    vi: "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL",
+    en: "contains a control character (an invisible one, such as NUL)",
+  },
   unknownProvince: { vi: "không có tỉnh, thành phố với mã này", en: "no province or city has this code" },
   unknownCommune: { vi: "không có xã, phường, đặc khu với mã này", en: "no commune has this code" },
   unknownVillage: { vi: "không có thôn, tổ dân phố với mã này", en: "no village or residential group has this code" },

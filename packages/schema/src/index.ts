@@ -7,3 +7,4 @@ export * from "./changes";
 export * from "./import";
 export * from "./access";
 export * from "./export";
+export * from "./text";

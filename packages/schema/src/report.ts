@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { communeCode, villageCode } from "./codes";
 import { counterValues } from "./counters";
+import { asOfTime, singleLineText } from "./text";
 
 export const reportSource = z.enum(["field", "csv", "api", "demo"]);
 export type ReportSource = z.infer<typeof reportSource>;
@@ -10,17 +11,12 @@ export const reportMode = z.enum(["increment", "snapshot"]);
 export type ReportMode = z.infer<typeof reportMode>;
 
 /** A counts report as it enters the system, from any way in (form, CSV, tRPC, HTTP, demo feed). */
-/** A report may be dated at most this far ahead of the server clock (clocks of phones drift). */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-
 export const countsReport = z.object({
   idempotencyKey: z.uuid(),
   communeCode,
   villageCode: villageCode.optional(),
-  asOf: z.coerce
-    .date()
-    .refine((asOf) => asOf.getTime() <= Date.now() + MAX_CLOCK_SKEW_MS, { params: { rule: "futureAsOf" } }),
-  reporter: z.string().trim().min(1).max(120),
+  asOf: asOfTime,
+  reporter: singleLineText(1, 120),
   source: reportSource,
   mode: reportMode,
   counters: counterValues.refine((values) => Object.values(values).some((v) => v !== undefined), {
@@ -46,7 +42,7 @@ export interface ReportReceipt {
 export const correctionReport = z.object({
   idempotencyKey: z.uuid(),
   correctsReportId: z.number().int().positive(),
-  reporter: z.string().trim().min(1).max(120),
+  reporter: singleLineText(1, 120),
   source: reportSource,
   /** the values the corrected report should have carried */
   counters: counterValues.refine((values) => Object.values(values).some((v) => v !== undefined), {

@@ -1,3 +1,4 @@
+import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RateLimitedError, type RateLimits } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
@@ -6,7 +7,7 @@ import { ACCESS_MESSAGES } from "@pulse/schema";
 import { readBody } from "../http-body";
 import { sendJson } from "../http-problem";
 import type { Auth } from "./auth";
-import { toHeaders, type PrincipalResolver } from "./principal";
+import { type PrincipalResolver } from "./principal";
 
 const SIGN_IN_PATH = "/api/auth/sign-in/email";
 const SESSION_ENDING = /^\/api\/auth\/(sign-out|revoke-sessions?|revoke-other-sessions|change-password)$/;
@@ -74,7 +75,7 @@ export async function handleAuthRequest(
       );
     }
   }
-  const headers = toHeaders(req.headers);
+  const headers = fromNodeHeaders(req.headers);
   // Browsers send Origin with every POST; a request without it and without cookies is a script.
   // Node's fetch adds `Sec-Fetch-Mode: cors` on its own, which better-auth would take for a
   // browser without an Origin and refuse: scripts (`npm run import`, integrations) sign in like curl.

@@ -42,13 +42,26 @@ export const DEMO_ACCOUNTS: Account[] = [
   },
 ];
 
-/** Creates the demo accounts that do not exist yet; returns them all as lines to print. */
-export async function ensureDemoAccounts(auth: Auth, db: Database): Promise<string[]> {
+/** Creates the demo accounts that do not exist yet. */
+export async function ensureDemoAccounts(auth: Auth, db: Database): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     if (!(await findUserIdByEmail(db, account.email)))
       await createUser(auth, db, { ...account, password: DEMO_PASSWORD }, "demo");
   }
-  return DEMO_ACCOUNTS.map(
-    (a) => `${a.email.padEnd(28)} ${a.role.padEnd(9)} ${scopeKey(a.scope).padEnd(15)} ${DEMO_PASSWORD}`,
-  );
+}
+
+/** The demo accounts as an aligned table for a terminal. */
+export function demoAccountsTable(): string {
+  const rows = [["email", "role", "scope"], ...DEMO_ACCOUNTS.map((a) => [a.email, a.role, scopeKey(a.scope)])];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]) => "  " + row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ");
+  return [
+    "",
+    `  Demo accounts — password for all: ${DEMO_PASSWORD}`,
+    "",
+    line(rows[0] ?? []),
+    line(widths.map((w) => "─".repeat(w))),
+    ...rows.slice(1).map(line),
+    "",
+  ].join("\n");
 }

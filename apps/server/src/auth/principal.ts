@@ -1,19 +1,10 @@
-import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { ANONYMOUS, hashKioskSecret, type Principal } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { findKioskTokenByHash, getUserAccess, kioskTokenOf } from "@pulse/db/queries";
 import { KIOSK_COOKIE, KIOSK_TOKEN_PREFIX } from "@pulse/schema";
 import { LRUCache } from "lru-cache";
 import type { Auth } from "./auth";
-
-export function toHeaders(headers: IncomingHttpHeaders): Headers {
-  const result = new Headers();
-  for (const [name, value] of Object.entries(headers)) {
-    if (Array.isArray(value)) for (const v of value) result.append(name, v);
-    else if (value !== undefined) result.set(name, value);
-  }
-  return result;
-}
 
 export function cookieValue(headers: Headers, name: string): string | undefined {
   for (const part of (headers.get("cookie") ?? "").split(";")) {

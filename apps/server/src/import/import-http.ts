@@ -4,12 +4,11 @@ import { readFile, rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { actorOf, communeScope, isDatabaseUnavailable, refusal, type Context } from "@pulse/api";
 import { writeAudit } from "@pulse/db/queries";
 import type { Logger } from "pino";
 import { accessProblem, throttledFor } from "../http-access";
+import { saveBody, sizeText } from "../http-body";
 import { HttpProblem, mediaType, sendJson, sendProblem } from "../http-problem";
 import type { CsvProblem, ImportEvent } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
@@ -19,21 +18,12 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 /** A plain-JSON answer lists at most this many problems; the NDJSON stream lists them all. */
 const LISTED_PROBLEMS = 1000;
 
-/** Streams the request body to a file, refusing it past `MAX_IMPORT_BYTES`. */
-async function saveUpload(req: IncomingMessage, path: string): Promise<number> {
-  if (Number(req.headers["content-length"] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-  let bytes = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(bytes > MAX_IMPORT_BYTES ? tooLarge() : null, chunk);
-    },
-  });
-  await pipeline(req, limit, createWriteStream(path));
-  return bytes;
-}
+/** Streams the request body to a file, refusing it past `maxBytes`. */
+const saveUpload = (req: IncomingMessage, path: string, maxBytes: number) =>
+  saveBody(req, createWriteStream(path), maxBytes, () => tooLarge(maxBytes));
 
-const tooLarge = () => new HttpProblem(413, "Tệp lớn hơn 1 GB", "File larger than 1 GB");
+const tooLarge = (maxBytes: number) =>
+  new HttpProblem(413, `Tệp lớn hơn ${sizeText(maxBytes)}`, `File larger than ${sizeText(maxBytes)}`);
 
 /**
  * `POST /api/v1/imports[?skipInvalid=true]` with a `text/csv` body: the CSV import, for the web
@@ -45,6 +35,7 @@ export async function handleImportPost(
   res: ServerResponse,
   ctx: Context,
   logger: Logger,
+  maxBytes = MAX_IMPORT_BYTES,
 ): Promise<void> {
   const { db, live, principal, provinceOf } = ctx;
   // Refused before the upload is read: the rest of it is drained so the connection stays usable.
@@ -66,7 +57,7 @@ export async function handleImportPost(
   const streaming = (req.headers.accept ?? "").includes("application/x-ndjson");
   const path = join(tmpdir(), `pulse-import-${randomUUID()}.csv`);
   try {
-    const bytes = await saveUpload(req, path);
+    const bytes = await saveUpload(req, path, maxBytes);
     const listed: CsvProblem[] = [];
     const emit = (event: ImportEvent) => void res.write(`${JSON.stringify(event)}\n`);
     if (streaming) {

@@ -1,3 +1,4 @@
+import { fromNodeHeaders } from "better-auth/node";
 import type { Server as HttpServer } from "node:http";
 import { refusal, type Principal, type ProvinceOf } from "@pulse/api";
 import {
@@ -9,7 +10,7 @@ import {
   type ServerToClientEvents,
 } from "@pulse/schema";
 import { Server } from "socket.io";
-import { toHeaders, type PrincipalResolver } from "../auth/principal";
+import { type PrincipalResolver } from "../auth/principal";
 import { isRoom } from "./rooms";
 
 export interface SocketData {
@@ -58,7 +59,7 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
     },
   });
   io.use((socket, next) => {
-    const headers = toHeaders(socket.handshake.headers);
+    const headers = fromNodeHeaders(socket.handshake.headers);
     const token: unknown = socket.handshake.auth.token;
     if (typeof token === "string") headers.set("authorization", `Bearer ${token}`);
     access.resolvePrincipal(headers).then(

@@ -30,6 +30,7 @@ export async function startTestApp(
   handle: DatabaseHandle,
   rateLimits: Partial<RateLimitSettings> = {},
   pdf?: PdfRendererSettings,
+  maxImportBytes?: number,
 ): Promise<TestApp> {
   const app = await createApp(handle.db, pino({ level: "silent" }), {
     webOrigin: TEST_WEB_ORIGIN,
@@ -37,6 +38,7 @@ export async function startTestApp(
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits },
     appVersion: "test",
     pdf,
+    maxImportBytes,
   });
   const committed: CommittedReport[] = [];
   const { live } = app.services;

@@ -18,8 +18,43 @@ export async function serverApi() {
   });
 }
 
-export async function getViewer(): Promise<Viewer> {
-  return (await serverApi()).auth.me.query();
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** Whether a failed call never reached the API server (not started yet, or restarting). */
+function apiUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string" && UNREACHABLE.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
+
+let lastUnreachableLog = 0;
+
+/**
+ * Who is looking. While the API server is not up yet (the first start seeds for ~20 s) the
+ * person gets a page that waits and retries by itself, and the log one line, not a stack.
+ */
+export async function getViewer(path: string): Promise<Viewer> {
+  try {
+    return await (await serverApi()).auth.me.query();
+  } catch (error) {
+    if (!apiUnreachable(error)) throw error;
+    if (Date.now() - lastUnreachableLog > 10_000) {
+      lastUnreachableLog = Date.now();
+      console.warn(`API server not reachable at ${env.PULSE_API_URL}: showing the starting page`);
+    }
+    redirect(`/starting?next=${encodeURIComponent(path)}`);
+  }
 }
 
 export type SignedInViewer = Extract<Viewer, { kind: "user" | "kiosk" }>;
@@ -30,7 +65,7 @@ export type SignedInViewer = Extract<Viewer, { kind: "user" | "kiosk" }>;
  * see a login form.
  */
 export async function requireViewer(path: string): Promise<SignedInViewer> {
-  const viewer = await getViewer();
+  const viewer = await getViewer(path);
   if (viewer.kind === "user" || viewer.kind === "kiosk") return viewer;
   if (viewer.kind === "pairing") redirect("/pair");
   if (viewer.kind === "anonymous" && viewer.refused) redirect(`/pair?refused=${viewer.refused}`);

@@ -1,6 +1,6 @@
 import { addDaysTo } from "@pulse/indicators";
 import { sql } from "drizzle-orm";
-import type { Database } from "../client";
+import { queryRows, type Database } from "../client";
 import { rebuildCounters } from "../queries/recompute";
 import { campaigns } from "../schema";
 import { CUA_NAM, HA_NOI_45_DAYS, NAM_CUONG, THU_LUM } from "./press-facts";
@@ -53,6 +53,83 @@ const NAM_CUONG_WEEKS = [1_200, 1_150, 1_250, 1_100, 900, 400];
  * population, teams, and weekly reports from the campaign start to `now`, written to the ledger
  * (source "demo"); counters are then rebuilt from the ledger. Press figures sit on their communes.
  */
+const DAY_MS = 86_400_000;
+
+/**
+ * Weekly reports per commune with an as-of in (since, until], each from one of its villages in
+ * turn, on a weekday of its own. Each commune activates a share s (78–100%) of its eligible
+ * citizens at a steady weekly pace (±30%) over 60–100 weeks, so some are done, some on track,
+ * some behind; one in 23 stalls after week 50. Keys come from (commune, week): the same history
+ * for the same day whether seeded at once or topped up, and a week written twice counts once.
+ */
+async function insertWeeklyHistory(
+  tx: Database,
+  { since, until }: { since: Date | null; until: Date },
+): Promise<number> {
+  const weekOf = (date: Date) => Math.floor((date.getTime() - Date.parse(DEMO_HISTORY_START)) / (7 * DAY_MS));
+  const fromWeek = since ? Math.max(0, weekOf(since) - 1) : 0;
+  const toWeek = Math.max(fromWeek, weekOf(until) + 1);
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`
+    with p as materialized (
+        select c.code, b.eligible, vc.n as villages,
+          (0.78 + (${h(sql`c.code || ':share'`)} % 23) / 100.0) as share,
+          (60 + ${h(sql`c.code || ':weeks'`)} % 41)::float8 as weeks,
+          (${h(sql`c.code || ':phase'`)} % 7)::float8 as phase,
+          1.08 + (${h(sql`c.code || ':reg'`)} % 20) / 100.0 as reg_factor,
+          ${h(sql`c.code || ':stall'`)} % 23 = 0 as stalls,
+          (${DEMO_HISTORY_START}::date + (${h(sql`c.code || ':weekday'`)} % 7)::int)::timestamp
+            + make_interval(hours => 8 + (${h(sql`c.code || ':hour'`)} % 9)::int)
+            - interval '7 hours' as as_of_base
+        from communes c join commune_baselines b on b.commune_code = c.code
+        join (select commune_code, count(*)::int as n from villages group by commune_code) vc on vc.commune_code = c.code
+        where c.code <> ${NAM_CUONG.communeCode}
+    ),
+    x as materialized (
+      select p.code, p.villages, w, p.as_of_base + make_interval(days => w * 7) as as_of,
+        a.act, round(a.act * p.reg_factor)::int as reg,
+        case when w = 0 then round(p.eligible * 0.82)::int else round(a.act * 0.12)::int end as cccd,
+        case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act * 0.55)::int end as trained,
+        case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act * 0.3)::int end as visited,
+        case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act / 180.0)::int end as phones
+      from p
+      cross join lateral generate_series(${fromWeek}::int, ${toWeek}::int) w
+      cross join lateral (select (round(p.eligible * p.share * least(1, (w + 1) / p.weeks))
+        - round(p.eligible * p.share * least(1, w / p.weeks))) * (1 + 0.3 * sin(w + p.phase)) as pace) r
+      cross join lateral (select round(r.pace)::int as act) a
+      where (p.as_of_base + make_interval(days => w * 7)) at time zone 'UTC' <= ${until.toISOString()}::timestamptz
+        and (p.as_of_base + make_interval(days => w * 7)) at time zone 'UTC' > ${(since ?? new Date(0)).toISOString()}::timestamptz
+        and not (p.stalls and w > 50)
+    ),
+    inserted as (
+    insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of,
+      received_at, reporter, source, payload,
+      d_cccd_issued, d_eid_l2_registered, d_eid_l2_activated, d_people_trained, d_households_visited, d_smartphones_donated)
+    select md5('demo-history:' || x.code || ':' || x.w)::uuid, 'demo-history', 'counts', 'increment', x.code,
+      x.code || '-' || lpad((1 + x.w % x.villages)::text, 3, '0'), x.as_of, x.as_of, 'demo', 'demo',
+      jsonb_build_object('eidL2Activated', x.act, 'eidL2Registered', x.reg, 'cccdIssued', x.cccd,
+        'peopleTrained', x.trained, 'householdsVisited', x.visited, 'smartphonesDonated', x.phones),
+      x.cccd, x.reg, x.act, x.trained, x.visited, x.phones
+    from x
+    on conflict (idempotency_key) do nothing
+    returning 1)
+    select count(*)::int as n from inserted`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * An old demo database brought up to `now` (`npm start` on a data folder seeded weeks ago), so
+ * the recent past looks like a living campaign. Returns how many reports it added.
+ */
+export async function topUpDemoHistory(db: Database, { since, now }: { since: Date; now: Date }): Promise<number> {
+  if (now.getTime() <= since.getTime()) return 0;
+  const added = await db.transaction((tx) => insertWeeklyHistory(tx, { since, until: now }));
+  if (added > 0) await rebuildCounters(db);
+  return added;
+}
+
 export async function seedDemo(db: Database, { now }: { now: Date }): Promise<void> {
   const nowIso = now.toISOString();
   await db.transaction(async (tx) => {
@@ -124,49 +201,7 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
         else ${h(sql`c.code || ':staff'`)} % 5 end as members) m
       where m.members > 0`);
 
-    // Weekly reports per commune, each from one of its villages in turn, on a weekday of its own.
-    // Each commune activates a share s (78–100%) of its eligible citizens at a steady weekly pace
-    // (±30%) over 60–100 weeks, so some are done, some on track, some behind; one in 23 stalls
-    // after week 50.
-    await tx.execute(sql`
-      with p as materialized (
-          select c.code, b.eligible, vc.n as villages,
-            (0.78 + (${h(sql`c.code || ':share'`)} % 23) / 100.0) as share,
-            (60 + ${h(sql`c.code || ':weeks'`)} % 41)::float8 as weeks,
-            (${h(sql`c.code || ':phase'`)} % 7)::float8 as phase,
-            1.08 + (${h(sql`c.code || ':reg'`)} % 20) / 100.0 as reg_factor,
-            ${h(sql`c.code || ':stall'`)} % 23 = 0 as stalls,
-            (${DEMO_HISTORY_START}::date + (${h(sql`c.code || ':weekday'`)} % 7)::int)::timestamp
-              + make_interval(hours => 8 + (${h(sql`c.code || ':hour'`)} % 9)::int)
-              - interval '7 hours' as as_of_base
-          from communes c join commune_baselines b on b.commune_code = c.code
-          join (select commune_code, count(*)::int as n from villages group by commune_code) vc on vc.commune_code = c.code
-          where c.code <> ${NAM_CUONG.communeCode}
-      ),
-      x as materialized (
-        select p.code, p.villages, w, p.as_of_base + make_interval(days => w * 7) as as_of,
-          a.act, round(a.act * p.reg_factor)::int as reg,
-          case when w = 0 then round(p.eligible * 0.82)::int else round(a.act * 0.12)::int end as cccd,
-          case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act * 0.55)::int end as trained,
-          case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act * 0.3)::int end as visited,
-          case when p.code = ${THU_LUM.communeCode} then 0 else round(a.act / 180.0)::int end as phones
-        from p
-        cross join lateral generate_series(0, 80) w
-        cross join lateral (select (round(p.eligible * p.share * least(1, (w + 1) / p.weeks))
-          - round(p.eligible * p.share * least(1, w / p.weeks))) * (1 + 0.3 * sin(w + p.phase)) as pace) r
-        cross join lateral (select round(r.pace)::int as act) a
-        where (p.as_of_base + make_interval(days => w * 7)) at time zone 'UTC' <= ${nowIso}::timestamptz
-          and not (p.stalls and w > 50)
-      )
-      insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of,
-        received_at, reporter, source, payload,
-        d_cccd_issued, d_eid_l2_registered, d_eid_l2_activated, d_people_trained, d_households_visited, d_smartphones_donated)
-      select md5('demo-history:' || x.code || ':' || x.w)::uuid, 'demo-history', 'counts', 'increment', x.code,
-        x.code || '-' || lpad((1 + x.w % x.villages)::text, 3, '0'), x.as_of, x.as_of, 'demo', 'demo',
-        jsonb_build_object('eidL2Activated', x.act, 'eidL2Registered', x.reg, 'cccdIssued', x.cccd,
-          'peopleTrained', x.trained, 'householdsVisited', x.visited, 'smartphonesDonated', x.phones),
-        x.cccd, x.reg, x.act, x.trained, x.visited, x.phones
-      from x`);
+    await insertWeeklyHistory(tx, { since: null, until: now });
 
     // Nam Cường from the press: 1,200 activations in its campaign's first week, over its 23 villages.
     let weekStart: string = NAM_CUONG.campaign.startsOn;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { meta } from "../schema";
-import { seedDemo } from "./demo";
+import { seedDemo, topUpDemoHistory } from "./demo";
 import { seedGeography } from "./geography";
 
 export { seedGeography, readAdminUnits } from "./geography";
@@ -12,14 +12,32 @@ export interface SeedResult {
   /** false when the database was already seeded (a second start reuses it) */
   seeded: boolean;
   demo: boolean;
+  /** demo reports added to bring an older demo database up to today */
+  toppedUp: number;
 }
 
-/** Seeds geography, and the demo when asked, once per database. */
+/**
+ * Seeds geography, and the demo when asked, once per database; a demo seeded on an earlier day
+ * gets its synthetic history topped up to `now` (still deterministic for a given day).
+ */
 export async function ensureSeeded(db: Database, { demo, now }: { demo: boolean; now: Date }): Promise<SeedResult> {
   const [done] = await db.select().from(meta).where(eq(meta.key, "seeded"));
-  if (done) return { seeded: false, demo: (done.value as { demo: boolean }).demo };
+  if (done) {
+    const seeded = done.value as { demo: boolean; at: string; historyUntil?: string };
+    if (!seeded.demo) return { seeded: false, demo: false, toppedUp: 0 };
+    const since = new Date(seeded.historyUntil ?? seeded.at);
+    const toppedUp = await topUpDemoHistory(db, { since, now });
+    if (now > since)
+      await db
+        .update(meta)
+        .set({ value: { ...seeded, historyUntil: now.toISOString() } })
+        .where(eq(meta.key, "seeded"));
+    return { seeded: false, demo: true, toppedUp };
+  }
   await seedGeography(db);
   if (demo) await seedDemo(db, { now });
-  await db.insert(meta).values({ key: "seeded", value: { demo, at: now.toISOString() } });
-  return { seeded: true, demo };
+  await db
+    .insert(meta)
+    .values({ key: "seeded", value: { demo, at: now.toISOString(), historyUntil: now.toISOString() } });
+  return { seeded: true, demo, toppedUp: 0 };
 }

@@ -7,7 +7,7 @@ import { PairingScreen } from "./_components/pairing-screen";
  * dashboard by itself when paired. A screen whose token was revoked or expired lands here too.
  */
 export default async function PairPage() {
-  const viewer = await getViewer();
+  const viewer = await getViewer("/pair");
   if (viewer.kind === "kiosk") redirect("/");
   return (
     <PairingScreen

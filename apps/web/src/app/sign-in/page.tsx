@@ -2,12 +2,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "../../server/api";
+import { safeNext } from "../../server/safe-next";
 import { SignInForm } from "./_components/sign-in-form";
-
-/** Where `next` may send someone after sign-in: a path of this site, never another site. */
-function safeNext(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({
   searchParams,
@@ -15,7 +11,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const next = safeNext((await searchParams).next);
-  const viewer = await getViewer();
+  const viewer = await getViewer(`/sign-in?next=${encodeURIComponent(next)}`);
   if (viewer.kind === "user") redirect(next);
   const t = await getTranslations("signIn");
   const tApp = await getTranslations("app");
