@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["apps/web/e2e/**/*.spec.ts"],
+          setupFiles: ["apps/web/e2e/support/setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -15,6 +15,7 @@ export const logger =
         pretty({
           ignore: "pid,hostname,app",
           translateTime: "SYS:HH:MM:ss",
+          singleLine: true,
           sync: true,
         }),
       )

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowConsoleErrors } from "./support/console-errors";
 import {
   ARTIFACTS,
   interactive,
@@ -28,6 +29,8 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
   });
 
   it("sends a signed-out person to sign-in, says so when the password is wrong, and lands them on their scope", async () => {
+    // The wrong password's answer.
+    allowConsoleErrors(/sign-in.*status of 401 \(Unauthorized\)/);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${stack.webUrl}/import`);

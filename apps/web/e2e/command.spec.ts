@@ -112,6 +112,28 @@ describe("command view in Chromium", () => {
     await page.close();
   });
 
+  it("keeps every character typed fast into the search box, in the box, the address and the rows", async () => {
+    const page = await hanoi.newPage();
+    let pageRenders = 0;
+    // A server render of the page (RSC) per key was what lost characters.
+    page.on("request", (request) => {
+      if (request.headers()["rsc"] === "1") pageRenders += 1;
+    });
+    await page.goto(`${stack.webUrl}/province/01`);
+    await page.locator('[data-unit-table] tr[data-unit="00082"]').waitFor();
+    await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+    pageRenders = 0;
+    const box = page.getByRole("searchbox", { name: "Tìm" });
+    await box.pressSequentially("cua nam", { delay: 30 });
+    expect(await box.inputValue()).toBe("cua nam");
+    await page.waitForURL(/[?&]q=cua(\+|%20)nam(&|$)/);
+    await expect.poll(() => page.locator("[data-unit-table] tbody tr").count()).toBe(1);
+    expect(await page.locator("[data-unit-table] tbody tr").getAttribute("data-unit")).toBe("00082");
+    expect(await box.inputValue()).toBe("cua nam");
+    expect(pageRenders).toBe(0);
+    await page.close();
+  });
+
   it("downloads the page's PDF report through the web app, and refuses one outside the user's scope", async () => {
     const page = await hanoi.newPage();
     await page.goto(`${stack.webUrl}/province/01`);

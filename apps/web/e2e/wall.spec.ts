@@ -6,6 +6,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
 import { signInForToken } from "../../server/src/auth/sign-in-client";
+import { allowConsoleErrors } from "./support/console-errors";
 import { ARTIFACTS, increment, launchBrowser, startStack, submitReport, type Stack } from "./support/stack";
 
 const SIZES = [
@@ -97,6 +98,8 @@ describe("wall screens on a TV in Chromium", () => {
   });
 
   it("says the connection is lost within 15 s of the server stopping, and shows correct figures once it is back", async () => {
+    // The socket's reconnection attempts while the server is down.
+    allowConsoleErrors(/WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/);
     const { page, context } = await tvFor({ kind: "commune", code: "00082" });
     const rate = page.locator('[data-measure="rate"]');
     await rate.waitFor();

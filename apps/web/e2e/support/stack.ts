@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { watchConsoles } from "./console-errors";
 // Test harness only: the same helpers the server's own tests use, and the demo's accounts.
 import { DEMO_PASSWORD } from "../../../server/src/auth/demo-accounts";
 import { signInForToken } from "../../../server/src/auth/sign-in-client";
@@ -88,8 +89,9 @@ export async function startStack({
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Chromium as the tests drive it; every page's console errors fail the test that opened it. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       "--headless",
@@ -100,6 +102,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  return watchConsoles(browser);
 }
 
 /** Screenshots land here for people to look at (CI keeps them as artifacts). */

@@ -4,6 +4,7 @@ import "@fontsource/be-vietnam-pro/700.css";
 import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { env } from "../env";
@@ -22,13 +23,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider messages={messages}>
-          <TRPCReactProvider>
-            <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
-              {children}
-            </LiveProvider>
-          </TRPCReactProvider>
-        </NextIntlClientProvider>
+        <NuqsAdapter>
+          <NextIntlClientProvider messages={messages}>
+            <TRPCReactProvider>
+              <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
+                {children}
+              </LiveProvider>
+            </TRPCReactProvider>
+          </NextIntlClientProvider>
+        </NuqsAdapter>
       </body>
     </html>
   );

@@ -106,6 +106,7 @@ export const ChoroplethMap = memo(function ChoroplethMap({
             <Link
               key={properties.code}
               href={`${linkPrefix}${properties.code}`}
+              prefetch={false}
               aria-label={labelOf(properties)}
               data-map-unit={properties.code}
               onMouseEnter={() => setActive(properties.code)}

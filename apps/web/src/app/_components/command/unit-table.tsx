@@ -66,6 +66,8 @@ export function UnitTable({
             <Link
               className="font-medium text-sky-800 underline-offset-2 hover:underline"
               href={`${linkPrefix}${row.original.code}`}
+              // Hundreds of rows: prefetching each as it scrolls into view was a storm of page renders.
+              prefetch={false}
             >
               {getValue()}
             </Link>

@@ -6,7 +6,7 @@ import { scopeKey } from "@pulse/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "../../../trpc/react";
 import { FieldMessage, KioskDetailsFields, toKioskInput, type KioskDetailsValues } from "./kiosk-details";
@@ -26,6 +26,20 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
     </section>
   );
 }
+
+const noSubscription = () => () => undefined;
+
+/**
+ * This page's origin for the links it shows. The server renders without it and the browser
+ * fills it in after hydration (reading `window` during the first render made the texts differ:
+ * React's hydration error #418).
+ */
+const usePageOrigin = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
 
 /** Pair a TV by code, create a token for a link, list screens with their last connection, revoke. */
 export function KioskManager({ scope }: { scope: Scope }) {
@@ -48,7 +62,7 @@ export function KioskManager({ scope }: { scope: Scope }) {
   const createForm = useForm<KioskDetailsValues>({ defaultValues: defaults });
   const create = useMutation(trpc.kiosk.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.kiosk.revoke.mutationOptions({ onSuccess: refresh }));
-  const [origin] = useState(() => (typeof window === "undefined" ? "" : window.location.origin));
+  const origin = usePageOrigin();
   const time = (date: Date | null, none: string) =>
     date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : none;
   const failure = (error: unknown) =>
