@@ -48,6 +48,9 @@ export async function handleReportsPost(req: IncomingMessage, res: ServerRespons
     if (error instanceof HttpProblem) {
       return sendProblem(res, error);
     }
+    // A fault of ours, not of the report: logged and answered as a plain 500 (or 503 when the
+    // database is away) by the server, never with its internals in the message.
+    if (error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR") throw error.cause ?? error;
     if (error instanceof TRPCError) {
       const fieldErrors = fieldErrorsOfCause(error.cause) ?? [];
       const status = error.code === "BAD_REQUEST" ? 422 : getHTTPStatusCodeFromError(error);

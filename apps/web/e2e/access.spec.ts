@@ -28,6 +28,24 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     await stack?.stop();
   });
 
+  it("shows a starting page while the API is down, which opens the page asked for by itself once it is up", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await stack.stopServer();
+    try {
+      await page.goto(`${stack.webUrl}/import`);
+      expect(`${new URL(page.url()).pathname}${new URL(page.url()).search}`).toBe("/starting?next=%2Fimport");
+      await page.getByRole("heading", { name: "Đang khởi động…" }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "starting-360-vi.png") });
+    } finally {
+      await stack.startServer();
+    }
+    // No reload by hand: the page retries, then goes on (to sign-in, on the way to /import).
+    await page.waitForURL((url) => url.pathname === "/sign-in", { timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/import");
+    await context.close();
+  });
+
   it("sends a signed-out person to sign-in, says so when the password is wrong, and lands them on their scope", async () => {
     // The wrong password's answer.
     allowConsoleErrors(/sign-in.*status of 401 \(Unauthorized\)/);

@@ -12,7 +12,18 @@ const t = initTRPC.context<Context>().create({
   // Bad input comes back as field errors in Vietnamese and English, whatever caught it.
   errorFormatter({ shape, error }) {
     const retryAfterSeconds = error.cause instanceof RateLimitedError ? error.cause.retryAfterSeconds : undefined;
-    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOfCause(error.cause), retryAfterSeconds } };
+    // A fault of ours: the client learns that, not our SQL (the server logs the rest).
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: internal ? "Lỗi máy chủ / Server error" : shape.message,
+      data: {
+        ...shape.data,
+        ...(internal ? { stack: undefined } : {}),
+        fieldErrors: fieldErrorsOfCause(error.cause),
+        retryAfterSeconds,
+      },
+    };
   },
 });
 

@@ -102,6 +102,13 @@ describe(`seeded ${testEnv.PULSE_TEST_DB} database`, () => {
       )[0]?.last;
     expect(await lastReport()).toBe("2026-11-14");
     const before = (await count("reports")) ?? 0;
+    // A server started without the demo (PULSE_DEMO=false) never invents reports.
+    expect(await ensureSeeded(handle.db, { demo: false, now: later })).toEqual({
+      seeded: false,
+      demo: true,
+      toppedUp: 0,
+    });
+    expect(await count("reports")).toBe(before);
     const result = await ensureSeeded(handle.db, { demo: true, now: later });
     // Three weeks of one report a commune (Nam Cường's history is its own, and done).
     expect(result).toEqual({ seeded: false, demo: true, toppedUp: expect.any(Number) });

@@ -34,6 +34,7 @@ describe("validation errors name the field in Vietnamese and English", () => {
     [{ reporter: "\u0000" }, "reporter", "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL"],
     [{ reporter: "Tổ 3\u0007" }, "reporter", "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL"],
     [{ reporter: "   " }, "reporter", "quá ngắn"],
+    [{ reporter: "Tổ \ud800" }, "reporter", "có ký tự hỏng (không phải văn bản Unicode hợp lệ)"],
     [{ asOf: "1999-01-01" }, "asOf", "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập"],
     [
       { asOf: "2025-06-30T23:59:59+07:00" },
@@ -53,6 +54,10 @@ describe("validation errors name the field in Vietnamese and English", () => {
     const parsed = countsReport.parse({ ...valid, reporter: decomposed });
     expect(parsed.reporter).toBe("Tổ công nghệ số");
     expect(parsed.reporter).toBe(parsed.reporter.normalize("NFC"));
+  });
+
+  it("accepts characters outside the basic plane (a surrogate pair is one character)", () => {
+    expect(errorsFor({ ...valid, reporter: "Tổ 𠀧 📱" })).toEqual([]);
   });
 
   it("accepts the first moment of 1 July 2025 in Viet Nam", () => {

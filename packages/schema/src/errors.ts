@@ -23,6 +23,10 @@ export const VALIDATION_MESSAGES = {
     vi: "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập",
     en: "is before 1 July 2025, when today's communes and wards came into being",
   },
+  malformedText: {
+    vi: "có ký tự hỏng (không phải văn bản Unicode hợp lệ)",
+    en: "contains a broken character (not valid Unicode text)",
+  },
   controlCharacter: {
     vi: "có ký tự điều khiển (không nhìn thấy được), ví dụ NUL",
     en: "contains a control character (an invisible one, such as NUL)",

@@ -4,6 +4,9 @@ import { z } from "zod";
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** Half of a surrogate pair with no other half: not Unicode text (Postgres refuses it in JSON). */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
 /**
  * A one-line name people type (a team, a screen, an account): trimmed, NFC (so "ư" typed on
  * two keyboards is one string), no control characters — each refused with its own rule.
@@ -12,6 +15,7 @@ export function singleLineText(min: number, max: number) {
   return z
     .string()
     .refine((text) => !CONTROL_CHARACTERS.test(text), { params: { rule: "controlCharacter" }, abort: true })
+    .refine((text) => !LONE_SURROGATE.test(text), { params: { rule: "malformedText" }, abort: true })
     .transform((text) => text.normalize("NFC").trim())
     .pipe(z.string().min(min).max(max));
 }

@@ -24,7 +24,8 @@ export async function ensureSeeded(db: Database, { demo, now }: { demo: boolean;
   const [done] = await db.select().from(meta).where(eq(meta.key, "seeded"));
   if (done) {
     const seeded = done.value as { demo: boolean; at: string; historyUntil?: string };
-    if (!seeded.demo) return { seeded: false, demo: false, toppedUp: 0 };
+    // Synthetic reports only where the demo is asked for (PULSE_DEMO): never behind real ones.
+    if (!seeded.demo || !demo) return { seeded: false, demo: seeded.demo, toppedUp: 0 };
     const since = new Date(seeded.historyUntil ?? seeded.at);
     const toppedUp = await topUpDemoHistory(db, { since, now });
     if (now > since)
