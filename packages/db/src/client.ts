@@ -46,6 +46,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.maxConnections ?? 20,
       onnotice: () => undefined,
       connection: { TimeZone: "UTC" },
+      // No array types to learn (no query returns an array column), and learning them is a
+      // query of the driver's own at every connect whose failure, when the database goes away
+      // right then, was an unhandled rejection that ended the process.
+      fetch_types: false,
     });
     const db = drizzlePostgres(client, { schema, casing });
     return {
