@@ -98,8 +98,11 @@ describe("wall screens on a TV in Chromium", () => {
   });
 
   it("says the connection is lost within 15 s of the server stopping, and shows correct figures once it is back", async () => {
-    // The socket's reconnection attempts while the server is down.
-    allowConsoleErrors(/WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/);
+    // The socket's reconnection attempts, and the page's refetches answered 503 by the web app.
+    allowConsoleErrors(
+      /WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/,
+      /status of 503 \(Service Unavailable\)/,
+    );
     const { page, context } = await tvFor({ kind: "commune", code: "00082" });
     const rate = page.locator('[data-measure="rate"]');
     await rate.waitFor();
@@ -113,6 +116,13 @@ describe("wall screens on a TV in Chromium", () => {
         /^Mất kết nối — số liệu lúc \d{2}:\d{2}$/,
       );
       await page.screenshot({ path: join(ARTIFACTS, "wall-commune-disconnected-1920-vi.png") });
+      // The web app answers for the API meanwhile: "come back later", not a server fault.
+      const meanwhile = await fetch(`${stack.webUrl}/trpc/auth.me`);
+      expect(meanwhile.status).toBe(503);
+      expect(meanwhile.headers.get("retry-after")).toBe("5");
+      expect(((await meanwhile.json()) as { error: { vi: string } }).error.vi).toBe(
+        "Máy chủ đang khởi động lại, xin thử lại sau ít giây",
+      );
     } finally {
       await stack.startServer();
     }

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import superjson from "superjson";
 import { env } from "../env";
+import { apiUnreachable } from "./api-unreachable";
 
 /** The API as this request's user: their cookies go along, so the server decides what they see. */
 export async function serverApi() {
@@ -16,26 +17,6 @@ export async function serverApi() {
   return createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${env.PULSE_API_URL}/trpc`, transformer: superjson, headers: () => forwarded })],
   });
-}
-
-const UNREACHABLE = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-/** Whether a failed call never reached the API server (not started yet, or restarting). */
-function apiUnreachable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === "string" && UNREACHABLE.has(code)) return true;
-    current = cause;
-  }
-  return false;
 }
 
 let lastUnreachableLog = 0;
