@@ -1,5 +1,5 @@
 import { queryRows, type DatabaseHandle } from "@pulse/db/client";
-import { verifyCounters } from "@pulse/db/queries";
+import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

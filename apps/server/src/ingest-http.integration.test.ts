@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { openDatabase, queryRows, type DatabaseHandle } from "@pulse/db/client";
-import type { CommittedReport } from "@pulse/db/queries";
+import type { CommittedReport } from "@pulse/db/ledger";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

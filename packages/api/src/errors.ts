@@ -1,4 +1,4 @@
-import { ReportConflictError, ReportValidationError } from "@pulse/db/queries";
+import { ReportConflictError, ReportValidationError } from "@pulse/db/ledger";
 import { fieldErrorsOf, type FieldError } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";

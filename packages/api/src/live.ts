@@ -1,4 +1,4 @@
-import type { CommittedReport } from "@pulse/db/queries";
+import type { CommittedReport } from "@pulse/db/ledger";
 
 /**
  * What procedures may tell the live hub. The server implements it over socket.io; tests pass

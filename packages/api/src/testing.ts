@@ -1,5 +1,5 @@
 import type { Database } from "@pulse/db/client";
-import type { CommittedReport } from "@pulse/db/queries";
+import type { CommittedReport } from "@pulse/db/ledger";
 import { TEST_NOW } from "@pulse/db/testing";
 import { loadProvinceOf } from "./access/geography";
 import { NO_LIMITS } from "./access/limits";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "./client";
-import { listCommuneProgress, verifyCounters } from "./queries";
+import { listCommuneProgress } from "./queries";
+import { verifyCounters } from "./ledger";
 import { CUA_NAM, ensureSeeded, NAM_CUONG, THU_LUM } from "./seed";
 import { seededDatabase, TEST_NOW, testEnv } from "./testing";
 

@@ -1,4 +1,4 @@
-import { verifyCounters } from "@pulse/db/queries";
+import { verifyCounters } from "@pulse/db/ledger";
 import { openConfiguredDatabase } from "../database";
 import { logger } from "../logger";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { queryRows } from "@pulse/db/client";
-import { verifyCounters } from "@pulse/db/queries";
+import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";

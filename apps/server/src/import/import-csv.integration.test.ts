@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { queryRows, type Database, type DatabaseHandle } from "@pulse/db/client";
-import { verifyCounters } from "@pulse/db/queries";
+import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import type { LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
-import { loadUnitIndex, submitReports, type UnitIndex } from "@pulse/db/queries";
+import { loadUnitIndex, type UnitIndex } from "@pulse/db/queries";
+import { submitReports } from "@pulse/db/ledger";
 import {
   VALIDATION_MESSAGES,
   type CountsReport,

@@ -1,5 +1,5 @@
 import type { LiveProgress, LivePublisher, RoomChange } from "@pulse/api";
-import type { CommittedReport } from "@pulse/db/queries";
+import type { CommittedReport } from "@pulse/db/ledger";
 import { ACTIVITY_ITEMS, type Room } from "@pulse/schema";
 import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";

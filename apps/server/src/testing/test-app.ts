@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { DatabaseHandle } from "@pulse/db/client";
-import type { CommittedReport } from "@pulse/db/queries";
+import type { CommittedReport } from "@pulse/db/ledger";
 import type { Account } from "@pulse/schema";
 import pino from "pino";
 import { createApp, type App } from "../app";

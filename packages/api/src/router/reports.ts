@@ -1,14 +1,12 @@
+import { communeOfReport, listRecentReports, writeAudit } from "@pulse/db/queries";
 import {
-  communeOfReport,
   correctReport,
-  listRecentReports,
   submitBaselineChange,
   submitCountsReport,
   submitReports,
   submitTeamChange,
-  writeAudit,
   type CommittedReport,
-} from "@pulse/db/queries";
+} from "@pulse/db/ledger";
 import { baselineChange, correctionReport, countsReport, reportBatch, scope, teamChange } from "@pulse/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";

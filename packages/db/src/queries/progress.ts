@@ -1,7 +1,7 @@
 import type { UnitCounts } from "@pulse/indicators";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
-import { eachCounter } from "./counter-columns";
+import { eachCounter } from "../ledger/counter-columns";
 
 /** A unit's names and counters as dashboards read them (from counters, never the ledger). */
 export interface UnitProgressRow extends UnitCounts {

@@ -1,7 +1,7 @@
 import { addDaysTo } from "@pulse/indicators";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
-import { rebuildCounters } from "../queries/recompute";
+import { rebuildCounters } from "../ledger/recompute";
 import { campaigns } from "../schema";
 import { CUA_NAM, HA_NOI_45_DAYS, NAM_CUONG, THU_LUM } from "./press-facts";
 

@@ -1,7 +1,8 @@
 import { COUNTER_KEYS, fieldError, zeroCounters, type CorrectionReport } from "@pulse/schema";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
-import { ReportValidationError, writeLedgerEntries, type CommittedReport } from "./submit-report";
+import { ReportValidationError, type CommittedReport } from "./entries";
+import { writeLedgerEntries } from "./write";
 
 interface OriginalReport {
   id: number;

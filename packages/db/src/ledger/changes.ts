@@ -4,13 +4,9 @@ import { fieldError, type BaselineChange, type TeamChange } from "@pulse/schema"
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { refreshCommuneFigures } from "./recompute";
-import {
-  checkReportReferences,
-  receiptsOfExisting,
-  ReportConflictError,
-  ReportValidationError,
-  type CommittedReport,
-} from "./submit-report";
+import { ReportConflictError, ReportValidationError, type CommittedReport } from "./entries";
+import { receiptsOfExisting } from "./receipts";
+import { checkReportReferences } from "./references";
 
 type Change = { kind: "team"; change: TeamChange } | { kind: "baseline"; change: BaselineChange };
 

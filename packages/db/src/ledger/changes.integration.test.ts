@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../client";
 import { seededDatabase, testEnv } from "../testing";
 import { verifyCounters } from "./recompute";
-import { submitBaselineChange, submitTeamChange } from "./submit-change";
-import { ReportConflictError, ReportValidationError } from "./submit-report";
+import { submitBaselineChange, submitTeamChange } from "./changes";
+import { ReportConflictError, ReportValidationError } from "./index";
 
 const envelope = (communeCode = "02026") => ({
   idempotencyKey: randomUUID(),

@@ -4,17 +4,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../client";
 import { countsReport, seededDatabase, testEnv, villageOf } from "../testing";
-import { getCommunesProgress, listProvinceProgress } from "./progress";
+import { getCommunesProgress, listProvinceProgress } from "../queries/progress";
 import { verifyCounters } from "./recompute";
-import { correctReport } from "./correct-report";
-import { listRecentReports } from "./recent-reports";
+import { correctReport } from "./corrections";
+import { listRecentReports } from "../queries/recent-reports";
 import {
   ReportConflictError,
   ReportValidationError,
   submitCountsReport,
   submitReports,
   writeLedgerEntries,
-} from "./submit-report";
+} from "./index";
 
 describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
