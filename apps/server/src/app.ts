@@ -2,7 +2,7 @@ import { createRoomStateReader, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { touchKioskTokens } from "@pulse/db/queries";
 import type { Logger } from "pino";
-import { createHttpServer } from "./http";
+import { createHttpServer } from "./http/server";
 import { startAccessSweep } from "./live/access-sweep";
 import { createEmitter } from "./live/emitter";
 import { createLiveHub } from "./live/hub";

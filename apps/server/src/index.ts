@@ -3,7 +3,7 @@ import { createApp } from "./app";
 import { scopeKey } from "@pulse/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsTable, ensureDemoAccounts } from "./auth/demo-accounts";
 import { openConfiguredDatabase } from "./database";
-import { startDemoFeed } from "./demo-feed";
+import { startDemoFeed } from "./ingest/demo-feed";
 import { env } from "./env";
 import { logger } from "./logger";
 import { systemCaller } from "./services";

@@ -18,8 +18,8 @@ import { createAuth, type Auth } from "./auth/auth";
 import { clientIpOf, createPrincipalResolver, type PrincipalResolver } from "./auth/principal";
 import { authSecret } from "./auth/secret";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from "./pdf/pdf-renderer";
-import { MAX_IMPORT_BYTES } from "./import/import-http";
-import { createRateLimits, type RateLimitSettings } from "./security/rate-limits";
+import { MAX_IMPORT_BYTES } from "./ingest/import/import-http";
+import { createRateLimits, type RateLimitSettings } from "./auth/rate-limits";
 
 /** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
 export interface Services {

@@ -1,5 +1,5 @@
 import { env } from "./env";
-import { DEFAULT_RATE_LIMITS } from "./security/rate-limits";
+import { DEFAULT_RATE_LIMITS } from "./auth/rate-limits";
 import type { ServiceSettings } from "./services";
 
 /** The service settings this process was configured with. */

@@ -4,8 +4,8 @@ import { RateLimitedError, type RateLimits } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { writeAudit } from "@pulse/db/queries";
 import { ACCESS_MESSAGES } from "@pulse/schema";
-import { readBody } from "../http-body";
-import { sendJson } from "../http-problem";
+import { readBody } from "../http/body";
+import { sendJson } from "../http/problem";
 import type { Auth } from "./auth";
 import { type PrincipalResolver } from "./principal";
 

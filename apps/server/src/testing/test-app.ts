@@ -7,7 +7,7 @@ import { createApp, type App } from "../app";
 import { signInForToken } from "../auth/sign-in-client";
 import { createUser } from "../auth/users";
 import type { PdfRendererSettings } from "../pdf/pdf-renderer";
-import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../security/rate-limits";
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../auth/rate-limits";
 
 /** The web origin the test server trusts (the tests play the browser). */
 export const TEST_WEB_ORIGIN = "http://localhost:3000";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@pulse/db/client";
 import { activationHeadroom, listDemoVillages } from "@pulse/db/queries";
-import type { Caller } from "./services";
+import type { Caller } from "../services";
 
 /** A tiny deterministic PRNG (mulberry32), so a demo run is reproducible from its seed. */
 function random(seed: number): () => number {

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { actorOf, communeScope, isDatabaseUnavailable, refusal, type Context } from "@pulse/api";
 import { writeAudit } from "@pulse/db/queries";
 import type { Logger } from "pino";
-import { accessProblem, throttledFor } from "../http-access";
-import { saveBody, sizeText } from "../http-body";
-import { HttpProblem, mediaType, sendJson, sendProblem } from "../http-problem";
+import { accessProblem, throttledFor } from "../../http/access-problems";
+import { saveBody, sizeText } from "../../http/body";
+import { HttpProblem, mediaType, sendJson, sendProblem } from "../../http/problem";
 import type { CsvProblem, ImportEvent } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
 
@@ -108,7 +108,7 @@ export async function handleImportPost(
   }
 }
 
-const EXAMPLE_CSV = new URL("../../examples/reports.csv", import.meta.url);
+const EXAMPLE_CSV = new URL("../../../examples/reports.csv", import.meta.url);
 
 /** The example file the README and the import page point to. */
 export async function sendExampleCsv(res: ServerResponse): Promise<void> {

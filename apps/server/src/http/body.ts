@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
-import { HttpProblem } from "./http-problem";
+import { HttpProblem } from "./problem";
 
 /** 1 GB, 1 MB, 64 KB: a limit as people read it. */
 export const sizeText = (bytes: number) =>

@@ -5,10 +5,10 @@ import type { CommittedReport } from "@pulse/db/ledger";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "./auth/auth";
-import { createPrincipalResolver } from "./auth/principal";
-import { createHttpServer } from "./http";
-import { startTestApp, TEST_AUTH_SECRET, TEST_WEB_ORIGIN, type TestApp } from "./testing/test-app";
+import { createAuth } from "../auth/auth";
+import { createPrincipalResolver } from "../auth/principal";
+import { createHttpServer } from "../http/server";
+import { startTestApp, TEST_AUTH_SECRET, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
 
 /** A valid report as JSON would carry it; overrides may make it invalid on purpose. */
 const report = (overrides: Record<string, unknown> = {}) => ({

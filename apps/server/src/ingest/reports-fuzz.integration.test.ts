@@ -3,7 +3,7 @@ import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "./testing/test-app";
+import { startTestApp, type TestApp } from "../testing/test-app";
 
 const FIELDS = ["idempotencyKey", "communeCode", "villageCode", "asOf", "reporter", "source", "mode", "counters"];
 

@@ -2,7 +2,7 @@ import { request } from "node:http";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "./testing/test-app";
+import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
 
 const IMPORT_LIMIT = 256 * 1024;
 

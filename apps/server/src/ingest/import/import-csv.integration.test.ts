@@ -7,12 +7,12 @@ import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../testing/test-app";
+import { startTestApp, type TestApp } from "../../testing/test-app";
 import type { CsvProblem } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
 import type { ImportEvent } from "@pulse/schema";
 
-const example = fileURLToPath(new URL("../../examples/reports.csv", import.meta.url));
+const example = fileURLToPath(new URL("../../../examples/reports.csv", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "pulse-csv-"));
 const HEADER = "communeCode,villageCode,asOf,reporter,mode,eidL2Activated,peopleTrained";
 

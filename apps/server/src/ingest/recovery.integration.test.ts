@@ -11,9 +11,9 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
 import { io, type Socket as LiveSocket } from "socket.io-client";
-import { freePort } from "./testing/child-process";
-import { outageProxy } from "./testing/outage-proxy";
-import { startTestApp, type TestApp } from "./testing/test-app";
+import { freePort } from "../testing/child-process";
+import { outageProxy } from "../testing/outage-proxy";
+import { startTestApp, type TestApp } from "../testing/test-app";
 import { importCsvFile } from "./import/import-csv";
 
 /*

@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fieldErrorsOfCause, RateLimitedError } from "@pulse/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { Caller } from "./services";
-import { readBody } from "./http-body";
-import { HttpProblem, mediaType, sendJson as send, sendProblem } from "./http-problem";
+import type { Caller } from "../services";
+import { readBody } from "../http/body";
+import { HttpProblem, mediaType, sendJson as send, sendProblem } from "../http/problem";
 
 /** Payloads above this are refused with 413 before being read further. */
 export const MAX_BODY_BYTES = 1024 * 1024;

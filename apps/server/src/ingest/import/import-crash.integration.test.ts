@@ -6,10 +6,10 @@ import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { signInForToken } from "../auth/sign-in-client";
-import { createAccountIn } from "../testing/accounts";
-import { exited, freePort, startServerProcess } from "../testing/child-process";
-import { uploadCsv } from "../testing/import-client";
+import { signInForToken } from "../../auth/sign-in-client";
+import { createAccountIn } from "../../testing/accounts";
+import { exited, freePort, startServerProcess } from "../../testing/child-process";
+import { uploadCsv } from "../../testing/import-client";
 import type { ImportEvent } from "@pulse/schema";
 
 const ROWS = 30_000;

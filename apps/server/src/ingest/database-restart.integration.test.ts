@@ -6,9 +6,9 @@ import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from
 import postgres from "postgres";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInForToken } from "./auth/sign-in-client";
-import { createAccountIn } from "./testing/accounts";
-import { exited, freePort, startServerProcess, type RunningProcess } from "./testing/child-process";
+import { signInForToken } from "../auth/sign-in-client";
+import { createAccountIn } from "../testing/accounts";
+import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
 
 const CLIENTS = 16;
 const CUTS = 10;

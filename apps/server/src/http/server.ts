@@ -3,15 +3,15 @@ import { appRouter, isDatabaseUnavailable, RateLimitedError } from "@pulse/api";
 import { ACCESS_MESSAGES, EXPORT_PDF_PATH } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { AUTH_BASE_PATH } from "./auth/auth";
-import { handleAuthRequest } from "./auth/auth-http";
-import { clientIpOf } from "./auth/principal";
-import { HttpProblem, sendJson, sendProblem } from "./http-problem";
-import { handleImportPost, sendExampleCsv } from "./import/import-http";
-import { handleReportsPost, MAX_BODY_BYTES } from "./ingest-http";
-import { handleExportPdf } from "./pdf/export-http";
-import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./security/http-guard";
-import { callerFor, requestContext, type Services } from "./services";
+import { AUTH_BASE_PATH } from "../auth/auth";
+import { handleAuthRequest } from "../auth/auth-http";
+import { clientIpOf } from "../auth/principal";
+import { HttpProblem, sendJson, sendProblem } from "./problem";
+import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
+import { handleReportsPost, MAX_BODY_BYTES } from "../ingest/reports-http";
+import { handleExportPdf } from "../pdf/export-http";
+import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./guard";
+import { callerFor, requestContext, type Services } from "../services";
 
 const unavailable = () =>
   new HttpProblem(503, "Cơ sở dữ liệu tạm thời không truy cập được", "Database unavailable, retry", [], {

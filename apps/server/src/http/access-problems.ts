@@ -1,7 +1,7 @@
 import { RateLimitedError, throttle, type Context } from "@pulse/api";
 import { ACCESS_MESSAGES } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
-import { HttpProblem } from "./http-problem";
+import { HttpProblem } from "./problem";
 
 const STATUS = { signInRequired: 401, notAllowed: 403, outOfScope: 403 } as const;
 
