@@ -1,20 +1,61 @@
 import { ReportConflictError, ReportValidationError } from "@pulse/db/ledger";
+import { problemText, type LocalizedText } from "@pulse/messages";
 import { fieldErrorsOf, type FieldError } from "@pulse/schema";
-import { TRPCError } from "@trpc/server";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
 
-/** Carries field errors to the error formatter. */
-export class FieldErrorsCause extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.en}`).join("; "));
+/** A refusal's words and field errors as data: the error formatter and the HTTP edge read them here. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly text: LocalizedText,
+    readonly fieldErrors: FieldError[] = [],
+    /** when the client may try again (throttled, database away) */
+    readonly retryAfterSeconds: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(text.en, options);
+    this.name = "ApiProblem";
   }
+}
+
+/** How long the client should wait before retrying the failed call, if it should. */
+export function retryAfterOf(error: TRPCError): number | null {
+  return error.cause instanceof ApiProblem ? error.cause.retryAfterSeconds : null;
+}
+
+/** The database is unreachable: nothing was written, the client retries. */
+const RETRY_UNAVAILABLE_SECONDS = 5;
+
+/** A tRPC error whose message is `text` in English, and whose data carries both languages. */
+export function apiError(
+  code: TRPC_ERROR_CODE_KEY,
+  text: LocalizedText,
+  {
+    fieldErrors,
+    retryAfterSeconds = null,
+    cause,
+  }: { fieldErrors?: FieldError[]; retryAfterSeconds?: number | null; cause?: unknown } = {},
+): TRPCError {
+  return new TRPCError({
+    code,
+    message: text.en,
+    cause: new ApiProblem(text, fieldErrors, retryAfterSeconds, { cause }),
+  });
 }
 
 /** The field errors behind a tRPC error, whether zod or a reference check found them. */
 export function fieldErrorsOfCause(cause: unknown): FieldError[] | null {
   if (cause instanceof ZodError) return fieldErrorsOf(cause);
-  if (cause instanceof FieldErrorsCause) return cause.errors;
+  if (cause instanceof ApiProblem && cause.fieldErrors.length > 0) return cause.fieldErrors;
   return null;
+}
+
+/** What a failed call says to a person, in both languages: never our internals. */
+export function textOfError(error: TRPCError): LocalizedText {
+  if (error.cause instanceof ApiProblem) return error.cause.text;
+  if (error.code === "INTERNAL_SERVER_ERROR") return problemText("serverError");
+  if (error.code === "BAD_REQUEST") return problemText("invalidInput");
+  return { vi: error.message, en: error.message };
 }
 
 const UNAVAILABLE =
@@ -31,28 +72,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** 503 with Retry-After: the database could not be reached, nothing was written. */
+export const databaseUnavailableError = (cause: unknown) =>
+  apiError("SERVICE_UNAVAILABLE", problemText("databaseUnavailable"), {
+    retryAfterSeconds: RETRY_UNAVAILABLE_SECONDS,
+    cause,
+  });
+
 /** Ingest failures as tRPC errors a client can act on (HTTP maps them to 409, 422, 503). */
 export async function asIngestErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ReportConflictError) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `Mã chống trùng ${error.idempotencyKey} đã dùng cho một báo cáo khác / ${error.message}`,
-        cause: error,
-      });
-    }
-    if (error instanceof ReportValidationError) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: new FieldErrorsCause(error.errors) });
-    }
-    if (isDatabaseUnavailable(error)) {
-      throw new TRPCError({
-        code: "SERVICE_UNAVAILABLE",
-        message: "Cơ sở dữ liệu tạm thời không truy cập được, hãy gửi lại / Database unavailable, retry",
-        cause: error,
-      });
-    }
+    if (error instanceof ReportConflictError)
+      throw apiError("CONFLICT", problemText("keyReused", { key: error.idempotencyKey }), { cause: error });
+    if (error instanceof ReportValidationError)
+      throw apiError("BAD_REQUEST", problemText("invalidReport"), { fieldErrors: error.errors, cause: error });
+    if (isDatabaseUnavailable(error)) throw databaseUnavailableError(error);
     throw error;
   }
 }

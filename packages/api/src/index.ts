@@ -2,7 +2,18 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, type AppRouter } from "./root";
-export { createCallerFactory, throttle } from "./trpc";
+export { createCallerFactory } from "./trpc";
+export { assertAllowed, assertSignedIn, throttle } from "./access/gate";
+export {
+  openImport,
+  submitBaseline,
+  submitCorrection,
+  submitReport,
+  submitReportBatch,
+  submitTeam,
+  type ImportWriter,
+  type IngestContext,
+} from "./ingest/service";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
 export type { UnitProgress } from "./progress-view";
@@ -25,4 +36,12 @@ export { loadProvinceOf } from "./access/geography";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { fieldErrorsOfCause, isDatabaseUnavailable } from "./errors";
+export {
+  ApiProblem,
+  apiError,
+  databaseUnavailableError,
+  fieldErrorsOfCause,
+  isDatabaseUnavailable,
+  retryAfterOf,
+  textOfError,
+} from "./errors";

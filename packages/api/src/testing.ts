@@ -3,9 +3,10 @@ import type { CommittedReport } from "@pulse/db/ledger";
 import { TEST_NOW } from "@pulse/db/testing";
 import { loadProvinceOf } from "./access/geography";
 import { NO_LIMITS } from "./access/limits";
-import type { Principal } from "./access/principal";
+import { SYSTEM, type Principal } from "./access/principal";
 import type { Context } from "./context";
 import { appRouter } from "./root";
+import { openImport } from "./ingest/service";
 import { createCallerFactory } from "./trpc";
 
 /** What the live hub was told during a test. */
@@ -14,21 +15,33 @@ export interface LiveRecord {
   revoked: string[];
 }
 
-/** Callers as each kind of principal over one test database, with the clock fixed and no rate limits. */
-export async function testCallers(db: Database, overrides: Partial<Context> = {}) {
+/** Contexts as each kind of principal over one test database, with the clock fixed and no rate limits. */
+export async function testContexts(db: Database, overrides: Partial<Context> = {}) {
   const provinceOf = await loadProvinceOf(db);
   const live: LiveRecord = { committed: [], revoked: [] };
-  const callerAs = (principal: Principal) =>
-    createCallerFactory(appRouter)({
-      db,
-      live: { reportCommitted: (r) => live.committed.push(r), kioskRevoked: (id) => live.revoked.push(id) },
-      now: () => TEST_NOW,
-      principal,
-      provinceOf,
-      limits: NO_LIMITS,
-      clientIp: "192.0.2.1",
-      accessChanged: () => undefined,
-      ...overrides,
-    });
-  return { callerAs, live, provinceOf };
+  const contextAs = (principal: Principal): Context => ({
+    db,
+    live: { reportCommitted: (r) => live.committed.push(r), kioskRevoked: (id) => live.revoked.push(id) },
+    now: () => TEST_NOW,
+    principal,
+    provinceOf,
+    limits: NO_LIMITS,
+    clientIp: "192.0.2.1",
+    accessChanged: () => undefined,
+    ...overrides,
+  });
+  return { contextAs, live, provinceOf };
+}
+
+/** Callers as each kind of principal (see `testContexts`). */
+export async function testCallers(db: Database, overrides: Partial<Context> = {}) {
+  const { contextAs, live, provinceOf } = await testContexts(db, overrides);
+  const callerAs = (principal: Principal) => createCallerFactory(appRouter)(contextAs(principal));
+  return { callerAs, contextAs, live, provinceOf };
+}
+
+/** How the server's own file import writes (full access), as the import endpoint opens it. */
+export async function systemImportWriter(db: Database, overrides: Partial<Context> = {}) {
+  const { contextAs, live } = await testContexts(db, overrides);
+  return { writer: await openImport(contextAs(SYSTEM)), live };
 }

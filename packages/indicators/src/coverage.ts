@@ -1,6 +1,6 @@
 import { rateOf, type Rate } from "./rate";
 
-/** A commune with fewer support staff than this is flagged (DESIGN.md, from Cửa Nam's practice). */
+/** A commune with fewer support staff than this is flagged (docs/design.md, from Cửa Nam's practice). */
 export const MIN_SUPPORT_STAFF = 2;
 
 /** Villages or residential groups with at least one active team / all of them. */

@@ -42,7 +42,7 @@ export interface UnitIndicators {
   pace: Pace | null;
 }
 
-/** Every indicator of DESIGN.md for one unit, from its counters. */
+/** Every indicator of docs/design.md for one unit, from its counters. */
 export function indicatorsOf(counts: UnitCounts, campaign: CampaignWindow | null, today: IsoDay): UnitIndicators {
   const activationRate = rateOf(counts.eidL2Activated, counts.eligible);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCount, formatRatio, rateOf } from "./rate";
 
-describe("rounding rule of DESIGN.md", () => {
+describe("rounding rule of docs/design.md", () => {
   it.each([
     // [numerator, denominator, vi, en]
     [1046, 2163, "48,4%", "48.4%"], // La Ngâu: the press truncated to 48.3%

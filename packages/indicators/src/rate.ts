@@ -1,5 +1,5 @@
 /**
- * The rounding rule of DESIGN.md, in one place: every screen, chart, PDF and API response
+ * The rounding rule of docs/design.md, in one place: every screen, chart, PDF and API response
  * shows a rate through `rateOf` + `formatRate`.
  */
 export type RateKind =

@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "./index";
+import { MESSAGES, problemText } from "./index";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -31,5 +31,14 @@ describe("message catalogs", () => {
         .flatMap((part) => ("value" in part && part.type !== 0 ? [String(part.value)] : []))
         .sort();
     for (const [key, text] of vi) expect(argumentsOf(en.get(key) ?? "", "en"), key).toEqual(argumentsOf(text, "vi"));
+  });
+});
+
+describe("problem texts", () => {
+  it("come in both languages with their values filled in", () => {
+    expect(problemText("keyReused", { key: "K-1" })).toEqual({
+      vi: "Mã chống trùng K-1 đã dùng cho một báo cáo khác",
+      en: "Idempotency key K-1 was already used for a different report",
+    });
   });
 });

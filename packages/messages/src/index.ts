@@ -9,3 +9,5 @@ export type Messages = typeof vi;
 export const CATALOG_LOCALES = ["vi", "en"] as const;
 export type CatalogLocale = (typeof CATALOG_LOCALES)[number];
 export const MESSAGES: Record<CatalogLocale, Messages> = { vi, en };
+export { problemText, type LocalizedText, type ProblemKey } from "./problems";
+export { fullNameIn, nameIn, textIn } from "./names";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { singleLineText } from "./text";
 import { scope, type Scope } from "./codes";
+import { roomOf } from "./live";
 
 /**
  * Who may do what. A scope covers everything below it (a province its communes, a commune its
@@ -26,7 +27,7 @@ export const KIOSK_MANAGER_ROLES: readonly Role[] = ["admin", "province", "commu
 
 /** A scope as text: "nation", "province:01", "commune:00082" (CLI flags, URLs, logs). */
 export function scopeKey(value: Scope): string {
-  return value.kind === "nation" ? "nation" : `${value.kind}:${value.code}`;
+  return roomOf(value);
 }
 
 export const scopeText = z.string().transform((text, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The cumulative counters a report can move, per village and per commune (DESIGN.md "Measures"). */
+/** The cumulative counters a report can move, per village and per commune (docs/design.md, "Measures"). */
 export const COUNTER_KEYS = [
   "cccdIssued",
   "eidL2Registered",

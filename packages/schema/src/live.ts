@@ -1,8 +1,31 @@
 import type { KioskRefusal } from "./access";
-import type { CommuneCode, ProvinceCode } from "./codes";
+import type { CommuneCode, ProvinceCode, Scope } from "./codes";
 
 /** socket.io rooms: one per commune, per province, and the nation. */
 export type Room = `commune:${CommuneCode}` | `province:${ProvinceCode}` | "nation";
+
+/** The room a scope's screens watch: "nation", "province:01", "commune:00082" (as `scopeKey` writes it). */
+export function roomOf(scope: Scope): Room {
+  return scope.kind === "nation" ? "nation" : `${scope.kind}:${scope.code}`;
+}
+
+/** The scope a room shows. */
+export function scopeOfRoom(room: Room): Scope {
+  if (room === "nation") return { kind: "nation" };
+  const [kind, code] = room.split(":") as ["province" | "commune", string];
+  return { kind, code };
+}
+
+/** Every room a commune's change is seen in: the commune, its province, the nation. */
+export function roomsOfCommune(communeCode: string, provinceCode: string): Room[] {
+  return [roomOf({ kind: "commune", code: communeCode }), roomOf({ kind: "province", code: provinceCode }), "nation"];
+}
+
+const ROOM_PATTERN = /^(commune:\d{5}|province:\d{2}|nation)$/;
+
+export function isRoom(value: unknown): value is Room {
+  return typeof value === "string" && ROOM_PATTERN.test(value);
+}
 
 /**
  * Sent after commits changed counters: the room's state as the database holds it now. `version`

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
-import { HttpProblem } from "./problem";
+import { problem, type HttpProblem } from "./problem";
 
 /** 1 GB, 1 MB, 64 KB: a limit as people read it. */
 export const sizeText = (bytes: number) =>
@@ -14,7 +14,7 @@ export const sizeText = (bytes: number) =>
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export const payloadTooLarge = (maxBytes: number) =>
-  new HttpProblem(413, `Dữ liệu gửi lên quá ${sizeText(maxBytes)}`, `Payload larger than ${sizeText(maxBytes)}`);
+  problem(413, "payloadTooLarge", { values: { size: sizeText(maxBytes) } });
 
 /**
  * Reads and drops what is left of a refused body, so the connection can carry the answer (and

@@ -1,26 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { appRouter, isDatabaseUnavailable, RateLimitedError } from "@pulse/api";
-import { ACCESS_MESSAGES, EXPORT_PDF_PATH } from "@pulse/schema";
-import { TRPCError } from "@trpc/server";
+import { appRouter, databaseUnavailableError, isDatabaseUnavailable, retryAfterOf } from "@pulse/api";
+import { ACCESS_MESSAGES } from "@pulse/schema";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { AUTH_BASE_PATH } from "../auth/auth";
 import { handleAuthRequest } from "../auth/auth-http";
 import { clientIpOf } from "../auth/principal";
-import { HttpProblem, sendJson, sendProblem } from "./problem";
-import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
-import { handleReportsPost, MAX_BODY_BYTES } from "../ingest/reports-http";
-import { handleExportPdf } from "../pdf/export-http";
+import { MAX_BODY_BYTES } from "../ingest/reports-http";
+import { requestContext, type Services } from "../services";
 import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./guard";
-import { callerFor, requestContext, type Services } from "../services";
-
-const unavailable = () =>
-  new HttpProblem(503, "Cơ sở dữ liệu tạm thời không truy cập được", "Database unavailable, retry", [], {
-    "retry-after": "5",
-  });
+import { HttpProblem, problem, problemOfError, sendProblem } from "./problem";
+import { ROUTES } from "./routes";
 
 /**
- * One HTTP server: sign-in under /api/auth, tRPC under /trpc, the ingest endpoints, PDF export, a health
- * check, and (attached later) socket.io. Every request is resolved to a principal first.
+ * One HTTP server: sign-in under /api/auth, tRPC under /trpc, the REST routes (declared in
+ * routes.ts), and (attached later) socket.io. Every request is resolved to a principal first.
  */
 export function createHttpServer(services: Services) {
   const { logger, webOrigin } = services;
@@ -29,7 +22,7 @@ export function createHttpServer(services: Services) {
       return await requestContext(services, req);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Database unavailable", cause: error });
+      throw databaseUnavailableError(error);
     }
   };
   const trpc = createHTTPHandler({
@@ -39,10 +32,8 @@ export function createHttpServer(services: Services) {
     maxBodySize: MAX_BODY_BYTES,
     createContext: ({ req }) => contextOf(req),
     responseMeta: ({ errors }) => {
-      const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause;
-      return limited instanceof RateLimitedError
-        ? { headers: { "retry-after": String(limited.retryAfterSeconds) } }
-        : {};
+      const retryAfter = errors.map(retryAfterOf).find((seconds) => seconds !== null);
+      return retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {};
     },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC procedure failed");
@@ -50,11 +41,9 @@ export function createHttpServer(services: Services) {
   });
   const failed = (res: ServerResponse) => (err: unknown) => {
     if (res.headersSent) return void res.end();
-    if (err instanceof HttpProblem) return sendProblem(res, err);
-    if (isDatabaseUnavailable(err) || (err instanceof TRPCError && err.code === "SERVICE_UNAVAILABLE"))
-      return sendProblem(res, unavailable());
-    logger.error({ err }, "request failed");
-    sendProblem(res, new HttpProblem(500, "Lỗi máy chủ", "Server error"));
+    const { problem: answer, internal } = problemOfError(err);
+    if (internal) logger.error({ err }, "request failed");
+    sendProblem(res, answer);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
@@ -65,29 +54,21 @@ export function createHttpServer(services: Services) {
       const deps = { ...services, clientIp: clientIpOf(req) };
       return void handleAuthRequest(req, res, deps).catch(failed(res));
     }
-    if (isCrossSiteChange(req, webOrigin)) {
-      return sendProblem(res, new HttpProblem(403, ACCESS_MESSAGES.crossSite.vi, ACCESS_MESSAGES.crossSite.en));
-    }
+    if (isCrossSiteChange(req, webOrigin)) return sendProblem(res, new HttpProblem(403, ACCESS_MESSAGES.crossSite));
     if (url.startsWith("/trpc/")) return void trpc(req, res);
-    if (path === "/api/v1/reports") {
-      return void contextOf(req)
-        .then((ctx) => handleReportsPost(req, res, callerFor(ctx)))
-        .catch(failed(res));
+    const routes = ROUTES.filter((r) => r.path === path);
+    const route = routes.find((r) => r.method === req.method);
+    if (route) return void route.handle({ req, res, services, context: () => contextOf(req) }).catch(failed(res));
+    if (routes.length > 0) {
+      req.resume();
+      const allowed = routes.map((r) => r.method).join(", ");
+      return sendProblem(
+        res,
+        problem(405, "methodNotAllowed", { values: { method: allowed }, headers: { allow: allowed } }),
+      );
     }
-    if (path === EXPORT_PDF_PATH) {
-      return void contextOf(req)
-        .then((ctx) => handleExportPdf(req, res, ctx, services.pdf))
-        .catch(failed(res));
-    }
-    if (path === "/api/v1/imports/example.csv") return void sendExampleCsv(res).catch(failed(res));
-    if (path === "/api/v1/imports") {
-      return void contextOf(req)
-        .then((ctx) => handleImportPost(req, res, ctx, logger, services.maxImportBytes))
-        .catch(failed(res));
-    }
-    if (path === "/healthz") return sendJson(res, 200, { ok: true });
     // socket.io handles /socket.io/ itself; anything else is not ours.
-    if (!url.startsWith("/socket.io/")) sendProblem(res, new HttpProblem(404, "Không tìm thấy", "Not found"));
+    if (!url.startsWith("/socket.io/")) sendProblem(res, problem(404, "notFound"));
   });
   // Idle keep-alive connections outlive the clients' own timeouts (Node's 5 s default races a
   // client reusing a socket just as the server closes it: ECONNRESET on a good request).

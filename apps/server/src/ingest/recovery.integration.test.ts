@@ -1,3 +1,4 @@
+import { systemImportWriter } from "@pulse/api/testing";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -128,7 +129,7 @@ describe("the report API while Postgres is unreachable", () => {
       )[0]?.n ?? Number.NaN;
     const before = await trained();
     let cut = false;
-    const interrupted = importCsvFile(handle.db, file, {
+    const interrupted = importCsvFile(handle.db, file, (await systemImportWriter(handle.db)).writer, {
       skipInvalid: false,
       batchSize: 1000,
       onProgress: (p) => {
@@ -147,7 +148,9 @@ describe("the report API while Postgres is unreachable", () => {
 
     await proxy.up();
     await expect.poll(async () => (await submit()).status, { timeout: 15_000, interval: 500 }).toBe(200);
-    const rerun = await importCsvFile(handle.db, file, { skipInvalid: false });
+    const rerun = await importCsvFile(handle.db, file, (await systemImportWriter(handle.db)).writer, {
+      skipInvalid: false,
+    });
     expect(rerun.status).toBe("imported");
     expect(rerun.imported + rerun.duplicates).toBe(rows);
     expect(rerun.duplicates).toBeGreaterThan(0);

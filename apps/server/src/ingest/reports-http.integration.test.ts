@@ -168,6 +168,31 @@ describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(await ledgerSize()).toBe(before);
   });
 
+  it("refuses another method with 405 naming the one it takes, in both languages", async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(await response.json()).toEqual({
+      error: { vi: "Chỉ nhận POST", en: "Only POST is accepted", fieldErrors: [] },
+    });
+  });
+
+  it("describes its REST routes in an OpenAPI document, with the report's schema", async () => {
+    const response = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: unknown }> } }>>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/reports", "/api/v1/imports", "/api/v1/export.pdf", "/healthz"]),
+    );
+    const body = JSON.stringify(doc.paths["/api/v1/reports"]?.post?.requestBody?.content["application/json"]?.schema);
+    for (const field of ["idempotencyKey", "communeCode", "eidL2Activated", "date-time"]) expect(body).toContain(field);
+    expect(doc.paths["/api/v1/imports"]?.post?.requestBody?.content).toHaveProperty("text/csv");
+  });
+
   it("answers 503 with Retry-After when the database is unreachable, writing nothing", async () => {
     const down = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/unreachable", maxConnections: 1 });
     const { services } = server.app;

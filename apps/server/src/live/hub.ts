@@ -1,10 +1,9 @@
 import type { LiveProgress, LivePublisher, RoomChange } from "@pulse/api";
 import type { CommittedReport } from "@pulse/db/ledger";
-import { ACTIVITY_ITEMS, type Room } from "@pulse/schema";
+import { ACTIVITY_ITEMS, roomsOfCommune, type Room } from "@pulse/schema";
 import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";
 import type { Emitter } from "./emitter";
-import { roomsOf } from "./rooms";
 
 /**
  * A read waiting on a database that is going away can hang until the driver's connect timeout
@@ -94,7 +93,7 @@ export function createLiveHub(
   return {
     reportCommitted(report) {
       provinceOf.set(report.communeCode, report.provinceCode);
-      for (const room of roomsOf(report.communeCode, report.provinceCode)) coalescer.add(room, report);
+      for (const room of roomsOfCommune(report.communeCode, report.provinceCode)) coalescer.add(room, report);
     },
     kioskRevoked(tokenId) {
       emitter.kioskRevoked(tokenId);

@@ -3,15 +3,14 @@ import type { Server as HttpServer } from "node:http";
 import { refusal, type Principal, type ProvinceOf } from "@pulse/api";
 import {
   ACCESS_MESSAGES,
+  isRoom,
+  scopeOfRoom,
   type ClientToServerEvents,
   type LiveRefusal,
-  type Room,
-  type Scope,
   type ServerToClientEvents,
 } from "@pulse/schema";
 import { Server } from "socket.io";
 import { type PrincipalResolver } from "../auth/principal";
-import { isRoom } from "./rooms";
 
 export interface SocketData {
   principal: Principal;
@@ -21,12 +20,6 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 
 /** The private room of the screens using one kiosk token, so a revocation reaches them all. */
 export const kioskRoom = (tokenId: string) => `kiosk:${tokenId}`;
-
-export function scopeOfRoom(room: Room): Scope {
-  if (room === "nation") return { kind: "nation" };
-  const [kind, code] = room.split(":") as ["province" | "commune", string];
-  return { kind, code };
-}
 
 export interface LiveAccess {
   webOrigin: string;

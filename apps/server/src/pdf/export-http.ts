@@ -1,25 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { actorOf, refusal, type Context } from "@pulse/api";
+import { actorOf, assertAllowed, type Context } from "@pulse/api";
 import { writeAudit } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
 import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
-import { TRPCError } from "@trpc/server";
-import { accessProblem } from "../http/access-problems";
-import { HttpProblem } from "../http/problem";
+import { problem } from "../http/problem";
 import { callerFor } from "../services";
 import { PdfQueueFullError, type PdfRenderer } from "./pdf-renderer";
 import { loadReportInput } from "./report-input";
 
-const busy = () =>
-  new HttpProblem(
-    503,
-    "Đang tạo nhiều báo cáo, vui lòng thử lại sau ít giây",
-    "Many reports are being made, retry in a few seconds",
-    [],
-    {
-      "retry-after": "5",
-    },
-  );
+const busy = () => problem(503, "pdfBusy", { headers: { "retry-after": "5" } });
 
 /**
  * `GET /api/v1/export.pdf?scope=…&campaign=…&lang=vi|en[&annex=communes]`: the report of a scope
@@ -32,17 +21,13 @@ export async function handleExportPdf(
   ctx: Context,
   renderer: PdfRenderer,
 ): Promise<void> {
-  if (req.method !== "GET") {
-    throw new HttpProblem(405, "Chỉ nhận GET", "Only GET is accepted");
-  }
   const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
   const parsed = exportPdfQuery.safeParse(params);
   if (!parsed.success) {
-    throw new HttpProblem(400, "Tham số không hợp lệ", "Invalid parameters", fieldErrorsOf(parsed.error));
+    throw problem(400, "invalidParameters", { fieldErrors: fieldErrorsOf(parsed.error) });
   }
   const { scope, campaign, lang, annex } = parsed.data;
-  const refused = refusal(ctx.principal, "read", [scope], ctx.provinceOf);
-  if (refused) throw accessProblem(refused);
+  await assertAllowed(ctx, "read", [scope]);
 
   const now = ctx.now();
   const started = performance.now();
@@ -50,13 +35,7 @@ export async function handleExportPdf(
     callerFor(ctx),
     { scope, campaignId: campaign, lang, annex: annex !== undefined },
     now,
-  ).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") {
-      const [vi = error.message, en = error.message] = error.message.split(" / ");
-      throw new HttpProblem(404, vi, en);
-    }
-    throw error;
-  });
+  );
   const loaded = performance.now();
   let pdf: Uint8Array;
   try {

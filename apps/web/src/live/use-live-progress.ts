@@ -1,7 +1,7 @@
 "use client";
 
 import type { LiveProgress, RouterOutputs, UnitProgress } from "@pulse/api";
-import { ACTIVITY_ITEMS, type Room, type Scope } from "@pulse/schema";
+import { ACTIVITY_ITEMS, roomOf, type Room, type Scope } from "@pulse/schema";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "../trpc/react";
@@ -90,13 +90,13 @@ export function useLiveProgress(view: LiveView | null, campaignId?: string) {
     (data) => data.total.version,
   );
   useLiveSnapshot<ProvinceData>(
-    view?.kind === "province" ? `province:${view.code}` : null,
+    view?.kind === "province" ? roomOf(view) : null,
     provinceOptions.queryKey,
     merging ? (data, push) => ({ ...mergeTotal(data, push), communes: replaceUnits(data.communes, push.units) }) : null,
     (data) => data.total.version,
   );
   useLiveSnapshot<CommunesData>(
-    view?.kind === "commune" ? `commune:${view.code}` : null,
+    view?.kind === "commune" ? roomOf(view) : null,
     communeOptions.queryKey,
     merging ? (data, push) => replaceUnits(data, push.units) : null,
     (data) => data[0]?.version ?? 0,
@@ -105,10 +105,6 @@ export function useLiveProgress(view: LiveView | null, campaignId?: string) {
 }
 
 type Activity = RouterOutputs["reports"]["recent"];
-
-function roomOf(view: LiveView): Room {
-  return view.kind === "nation" ? "nation" : `${view.kind}:${view.code}`;
-}
 
 /** Pushed reports over the held ones: newest first by arrival, each once, the newest few kept. */
 function mergeActivity(held: Activity, pushed: Activity): Activity {

@@ -15,8 +15,9 @@ import { newKioskSecret, newPairingCode } from "../access/kiosk-secret";
 import { actorOf } from "../access/principal";
 import { covers } from "../access/rules";
 import type { Context } from "../context";
-import { FieldErrorsCause } from "../errors";
-import { authorize, publicProcedure, signedInProcedure, throttle } from "../trpc";
+import { apiError } from "../errors";
+import { throttle } from "../access/gate";
+import { authorize, publicProcedure, signedInProcedure } from "../trpc";
 
 export type KioskStatus = "active" | "expired" | "revoked";
 
@@ -26,12 +27,10 @@ function statusOf(token: KioskToken, now: Date): KioskStatus {
   return "active";
 }
 
-const refuseBadInput = (field: string, rule: "pastDate" | "unknownPairingCode") =>
-  new TRPCError({
-    code: "BAD_REQUEST",
-    message: fieldError(field, rule).en,
-    cause: new FieldErrorsCause([fieldError(field, rule)]),
-  });
+const refuseBadInput = (field: string, rule: "pastDate" | "unknownPairingCode") => {
+  const error = fieldError(field, rule);
+  return apiError("BAD_REQUEST", { vi: error.vi, en: error.en }, { fieldErrors: [error] });
+};
 
 function checkExpiry(ctx: Context, expiresAt: Date | undefined): void {
   if (expiresAt && expiresAt <= ctx.now()) throw refuseBadInput("expiresAt", "pastDate");

@@ -9,9 +9,10 @@ import {
 } from "@pulse/db/queries";
 import { addDaysTo, campaignSeries, hcmDay } from "@pulse/indicators";
 import { communeCode, provinceCode, scope, VALIDATION_MESSAGES } from "@pulse/schema";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { communeScope, nationScope, provinceScope } from "../access/rules";
+import { apiError } from "../errors";
 import { rankVillages } from "../commune-detail";
 import { totalOf, withIndicators, withIndicatorsOf } from "../progress-view";
 import { authorize, signedInProcedure } from "../trpc";
@@ -91,7 +92,7 @@ export const progressRouter = {
         getProvinceName(ctx.db, ctx.provinceOf(input.code) ?? ""),
         listCommuneTeams(ctx.db, input.code),
       ]);
-      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `${unknownCommune.vi} / ${unknownCommune.en}` });
+      if (!row) throw apiError("NOT_FOUND", unknownCommune);
       return {
         campaign,
         commune: withIndicatorsOf(row, campaign, now),

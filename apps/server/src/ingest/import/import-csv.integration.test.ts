@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { queryRows, type Database, type DatabaseHandle } from "@pulse/db/client";
 import { verifyCounters } from "@pulse/db/ledger";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
+import { systemImportWriter } from "@pulse/api/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../testing/test-app";
@@ -48,14 +49,21 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("imports the example file once: the same file again adds nothing", async () => {
     const cuaNam = await totals(handle.db, "00082");
-    const first = await importCsvFile(handle.db, example, { skipInvalid: false });
+    const { writer, live } = await systemImportWriter(handle.db);
+    const first = await importCsvFile(handle.db, example, writer, { skipInvalid: false });
+    // The walls hear of each new report once, and of none when the same file comes again.
+    expect(live.committed.map((r) => r.communeCode).sort()).toEqual([
+      ...Array<string>(3).fill("00082"),
+      ...Array<string>(3).fill("02026"),
+    ]);
     expect(first).toMatchObject({ status: "imported", rows: 6, imported: 6, duplicates: 0, invalidRows: 0 });
     expect(await totals(handle.db, "00082")).toEqual({
       activated: cuaNam.activated + 20,
       trained: cuaNam.trained + 69,
       ledger: cuaNam.ledger + 3,
     });
-    const again = await importCsvFile(handle.db, example, { skipInvalid: false });
+    const again = await importCsvFile(handle.db, example, writer, { skipInvalid: false });
+    expect(live.committed).toHaveLength(6);
     expect(again).toMatchObject({ status: "imported", imported: 0, duplicates: 6 });
     expect((await totals(handle.db, "00082")).activated).toBe(cuaNam.activated + 20);
   });
@@ -76,7 +84,7 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
   it("lists every bad row with its line, column and reason, and writes nothing", async () => {
     const before = await totals(handle.db, "00082");
     const problems: CsvProblem[] = [];
-    const result = await importCsvFile(handle.db, badFile(), {
+    const result = await importCsvFile(handle.db, badFile(), (await systemImportWriter(handle.db)).writer, {
       skipInvalid: false,
       onProblem: (p) => problems.push(p),
     });
@@ -98,7 +106,9 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
 
   it("with skipInvalid imports the good rows only", async () => {
     const before = await totals(handle.db, "00082");
-    const result = await importCsvFile(handle.db, badFile(), { skipInvalid: true });
+    const result = await importCsvFile(handle.db, badFile(), (await systemImportWriter(handle.db)).writer, {
+      skipInvalid: true,
+    });
     expect(result).toMatchObject({ status: "imported", rows: 9, invalidRows: 8, imported: 1 });
     expect(await totals(handle.db, "00082")).toEqual({
       activated: before.activated + 4,
@@ -114,7 +124,10 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
       "communeCode,asOf,reporter,mode,eidL2Activated,citizenName\n00082,2025-08-01,A,increment,1,Nguyễn Văn A\n",
     );
     const problems: CsvProblem[] = [];
-    const result = await importCsvFile(handle.db, path, { skipInvalid: true, onProblem: (p) => problems.push(p) });
+    const result = await importCsvFile(handle.db, path, (await systemImportWriter(handle.db)).writer, {
+      skipInvalid: true,
+      onProblem: (p) => problems.push(p),
+    });
     expect(result.status).toBe("rejected");
     expect(problems).toEqual([
       expect.objectContaining({ line: 1, column: "citizenName", vi: "trường không được hỗ trợ" }),
@@ -127,7 +140,7 @@ describe(`CSV import on ${testEnv.PULSE_TEST_DB}`, () => {
       `00082,${village},2025-09-02 10:00,Tổ CNS,snapshot,500,`,
       `00082,${village},2025-09-01 10:00,Tổ CNS,snapshot,450,`,
     ]);
-    await importCsvFile(handle.db, path, { skipInvalid: false });
+    await importCsvFile(handle.db, path, (await systemImportWriter(handle.db)).writer, { skipInvalid: false });
     const [row] = await queryRows<{ activated: number }>(
       handle.db,
       sql`select eid_l2_activated as activated from village_counters where village_code = ${village}`,

@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
-import type { LivePublisher } from "@pulse/api";
+import type { ImportWriter } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { loadUnitIndex, type UnitIndex } from "@pulse/db/queries";
-import { submitReports } from "@pulse/db/ledger";
 import {
   VALIDATION_MESSAGES,
   type CountsReport,
@@ -21,9 +20,6 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** every problem found, as it is found (a file can have millions: they are not kept) */
   onProblem?: (problem: CsvProblem) => void;
-  live?: LivePublisher;
-  /** whether the importer may write for this commune (its scope); other rows are problems */
-  mayWrite?: (communeCode: string) => boolean;
 }
 
 const PROGRESS_EVERY_MS = 250;
@@ -72,10 +68,15 @@ async function* csvRows(path: string, onHeader: (header: string[]) => void, onBr
  * Imports a CSV file of counts reports in two streamed passes (constant memory, any size):
  * first every row is validated, against the schema and the geography, and nothing is written
  * if any is bad (unless `skipInvalid`); then the good rows are written in batches through the
- * same ledger writer as every other way in. Keys come from each row's line and content, so a
+ * ingest service as every other way in (`writer`, which also tells the live hub). Keys come from each row's line and content, so a
  * re-run (after a crash, or of the same file) counts nothing twice.
  */
-export async function importCsvFile(db: Database, path: string, options: ImportOptions): Promise<ImportResult> {
+export async function importCsvFile(
+  db: Database,
+  path: string,
+  writer: ImportWriter,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 5000;
   let peakRssBytes = process.memoryUsage.rss();
@@ -113,7 +114,7 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
     if (headerBroken) break;
     const parsed = reportFromCsvRecord(record, line);
     if (parsed.problems) parsed.problems.forEach(problem);
-    else for (const p of referenceProblems(parsed.report, line, units, options.mayWrite)) problem(p);
+    else for (const p of referenceProblems(parsed.report, line, units, writer.mayWrite)) problem(p);
     progress({ phase: "validate", rows, total: null, written: 0 });
   }
   const invalidRows = badLines.size;
@@ -128,13 +129,9 @@ export async function importCsvFile(db: Database, path: string, options: ImportO
   // One batch is written while the next is parsed: the database and this process work side by side.
   let writing: Promise<void> = Promise.resolve();
   const write = async (reports: CountsReport[]) => {
-    const receipts = await submitReports(db, reports, { referencesChecked: true });
-    for (const receipt of receipts) {
+    for (const receipt of await writer.write(reports)) {
       if (receipt.duplicate) result.duplicates += 1;
-      else {
-        result.imported += 1;
-        options.live?.reportCommitted(receipt);
-      }
+      else result.imported += 1;
     }
   };
   const flush = async () => {
@@ -169,12 +166,12 @@ function referenceProblems(
   report: CountsReport,
   line: number,
   units: UnitIndex,
-  mayWrite: ImportOptions["mayWrite"],
+  mayWrite: ImportWriter["mayWrite"],
 ): CsvProblem[] {
   const found: CsvProblem[] = [];
   if (!units.communes.has(report.communeCode)) {
     found.push({ line, column: "communeCode", ...VALIDATION_MESSAGES.unknownCommune });
-  } else if (mayWrite && !mayWrite(report.communeCode)) {
+  } else if (!mayWrite(report.communeCode)) {
     found.push({ line, column: "communeCode", ...VALIDATION_MESSAGES.outOfScope });
   }
   if (report.villageCode) {

@@ -4,12 +4,11 @@ import { readFile, rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { actorOf, communeScope, isDatabaseUnavailable, refusal, type Context } from "@pulse/api";
-import { writeAudit } from "@pulse/db/queries";
+import { isDatabaseUnavailable, openImport, type Context, type ImportWriter } from "@pulse/api";
+import { problemText } from "@pulse/messages";
 import type { Logger } from "pino";
-import { accessProblem, throttledFor } from "../../http/access-problems";
 import { saveBody, sizeText } from "../../http/body";
-import { HttpProblem, mediaType, sendJson, sendProblem } from "../../http/problem";
+import { mediaType, problem, problemOfError, sendJson, sendProblem, type HttpProblem } from "../../http/problem";
 import type { CsvProblem, ImportEvent } from "@pulse/schema";
 import { importCsvFile } from "./import-csv";
 
@@ -22,8 +21,7 @@ const LISTED_PROBLEMS = 1000;
 const saveUpload = (req: IncomingMessage, path: string, maxBytes: number) =>
   saveBody(req, createWriteStream(path), maxBytes, () => tooLarge(maxBytes));
 
-const tooLarge = (maxBytes: number) =>
-  new HttpProblem(413, `Tệp lớn hơn ${sizeText(maxBytes)}`, `File larger than ${sizeText(maxBytes)}`);
+const tooLarge = (maxBytes: number) => problem(413, "fileTooLarge", { values: { size: sizeText(maxBytes) } });
 
 /**
  * `POST /api/v1/imports[?skipInvalid=true]` with a `text/csv` body: the CSV import, for the web
@@ -37,20 +35,22 @@ export async function handleImportPost(
   logger: Logger,
   maxBytes = MAX_IMPORT_BYTES,
 ): Promise<void> {
-  const { db, live, principal, provinceOf } = ctx;
   // Refused before the upload is read: the rest of it is drained so the connection stays usable.
-  const refuse = (problem: HttpProblem) => {
+  const refuse = (refusal: HttpProblem) => {
     req.resume();
-    sendProblem(res, problem);
+    sendProblem(res, refusal);
   };
-  if (req.method !== "POST") return refuse(new HttpProblem(405, "Chỉ nhận POST", "Only POST is accepted"));
   // The role first (a viewer or a screen may not import at all), then every row's commune.
-  const refused = refusal(principal, "write", [], provinceOf);
-  if (refused) return refuse(accessProblem(refused));
-  const throttled = await throttledFor(ctx);
-  if (throttled) return refuse(throttled);
+  let writer: ImportWriter;
+  try {
+    writer = await openImport(ctx);
+  } catch (error) {
+    const { problem: refusal, internal } = problemOfError(error);
+    if (internal) throw error;
+    return refuse(refusal);
+  }
   if (mediaType(req.headers["content-type"]) !== "text/csv") {
-    return refuse(new HttpProblem(415, "Nội dung phải là text/csv", "Content-Type must be text/csv"));
+    return refuse(problem(415, "unsupportedMediaType", { values: { type: "text/csv" } }));
   }
   const query = new URL(req.url ?? "/", "http://localhost").searchParams;
   const skipInvalid = ["true", "1"].includes(query.get("skipInvalid") ?? "");
@@ -65,22 +65,15 @@ export async function handleImportPost(
       emit({ type: "uploaded", bytes });
     }
     try {
-      const result = await importCsvFile(db, path, {
+      const result = await importCsvFile(ctx.db, path, writer, {
         skipInvalid,
-        live,
-        mayWrite: (communeCode) => refusal(principal, "write", [communeScope(communeCode)], provinceOf) === null,
         onProgress: (p) => streaming && emit({ type: "progress", ...p }),
         onProblem: (p) =>
           streaming ? emit({ type: "problem", ...p }) : listed.length < LISTED_PROBLEMS && listed.push(p),
       });
       logger.info({ ...result, bytes, skipInvalid }, "CSV import finished");
       const { peakRssBytes: _rss, ...summary } = result;
-      await writeAudit(db, {
-        actor: actorOf(principal),
-        action: "import.csv",
-        ip: ctx.clientIp,
-        details: { ...summary, bytes },
-      });
+      await writer.finish({ ...summary, bytes });
       if (streaming) {
         emit({ type: "result", ...result });
         res.end();
@@ -88,21 +81,13 @@ export async function handleImportPost(
     } catch (error) {
       const retryable = isDatabaseUnavailable(error);
       logger.error({ err: error }, "CSV import failed");
-      const [vi, en] = retryable
-        ? [
-            "Cơ sở dữ liệu tạm thời không truy cập được; hãy nhập lại tệp, các dòng đã ghi không bị tính hai lần",
-            "Database unavailable; import the file again, rows already written will not count twice",
-          ]
-        : ["Lỗi máy chủ khi nhập tệp; hãy nhập lại", "Server error during import; import the file again"];
+      const { vi, en } = problemText(retryable ? "importDatabaseUnavailable" : "importFailed");
       if (!streaming) {
         return sendJson(res, retryable ? 503 : 500, { error: { vi, en } }, retryable ? { "retry-after": "5" } : {});
       }
       emit({ type: "error", vi, en, retryable });
       res.end();
     }
-  } catch (error) {
-    if (error instanceof HttpProblem) return sendProblem(res, error);
-    throw error;
   } finally {
     await rm(path, { force: true });
   }

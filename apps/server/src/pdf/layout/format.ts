@@ -1,5 +1,5 @@
 import { formatCount, formatRate, targetRateOf, type Locale, type Rate, type UnitIndicators } from "@pulse/indicators";
-import { MESSAGES } from "@pulse/messages";
+import { MESSAGES, fullNameIn, nameIn } from "@pulse/messages";
 import { createTranslator } from "use-intl/core";
 import type { Campaign, ReportLayout } from "./types";
 
@@ -24,8 +24,8 @@ export function formatters(lang: Locale) {
     lang,
     t,
     /** a unit's full name ("Phường Cửa Nam") and its short one ("Cửa Nam"), in the report's language */
-    fullName: (u: { fullName: string; fullNameEn: string }) => (lang === "vi" ? u.fullName : u.fullNameEn),
-    shortName: (u: { name: string; nameEn: string }) => (lang === "vi" ? u.name : u.nameEn),
+    fullName: (u: { fullName: string; fullNameEn: string }) => fullNameIn(u, lang),
+    shortName: (u: { name: string; nameEn: string }) => nameIn(u, lang),
     count: (n: number) => formatCount(n, lang),
     rate: (r: Rate) => formatRate(r, lang),
     day: (iso: string) => dayFormat.format(noonOf(iso)),
@@ -60,7 +60,7 @@ export function placeDate(f: Format, place: string, at: Date): string {
 export function campaignLine(f: Format, campaign: Campaign): string {
   if (!campaign) return f.t("pdf.noCampaign");
   return f.t("pdf.campaign", {
-    name: f.lang === "vi" ? campaign.name : campaign.nameEn,
+    name: nameIn(campaign, f.lang),
     start: f.day(campaign.startsOn),
     deadline: f.day(campaign.deadline),
     target: f.rate(targetRateOf(campaign)),

@@ -1,3 +1,4 @@
+import { textIn } from "@pulse/messages";
 import type { Role } from "@pulse/schema";
 import { KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -10,7 +11,7 @@ export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
   const t = await getTranslations("account");
   const tImport = await getTranslations("import");
   const locale = await getLocale();
-  const scopeName = viewer.scopeName ? (locale === "vi" ? viewer.scopeName.vi : viewer.scopeName.en) : t("scopeNation");
+  const scopeName = viewer.scopeName ? textIn(viewer.scopeName, locale) : t("scopeNation");
   if (viewer.kind === "kiosk") {
     return <p className="text-sm text-slate-600">{t("screen", { name: viewer.name })}</p>;
   }

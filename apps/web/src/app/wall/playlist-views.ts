@@ -36,6 +36,9 @@ export const playlistParams = z
 
 export type PlaylistParams = z.infer<typeof playlistParams>;
 
+/** A view as the address writes it: "nation", "province:01", "villages:00082". */
+export const viewText = (v: PlaylistView): string => (v.kind === "nation" ? "nation" : `${v.kind}:${v.code}`);
+
 export function viewPath(v: PlaylistView): string {
   return v.kind === "nation"
     ? "/wall/nation"

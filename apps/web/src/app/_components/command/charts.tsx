@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs, UnitProgress } from "@pulse/api";
+import { fullNameIn } from "@pulse/messages";
 import { formatCount, formatRate, type Locale, type Rate } from "@pulse/indicators";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
@@ -38,7 +39,7 @@ export const UnitBarChart = memo(function UnitBarChart({
   const t = useTranslations("command");
   const locale = useLocale() as Locale;
   const data = units
-    .map((u) => ({ code: u.code, name: locale === "vi" ? u.fullName : u.fullNameEn, rate: value(u) }))
+    .map((u) => ({ code: u.code, name: fullNameIn(u, locale), rate: value(u) }))
     .sort((a, b) => (a.rate.tenths ?? -1) - (b.rate.tenths ?? -1))
     .map((d) => ({ ...d, percent: (d.rate.tenths ?? 0) / 10 }));
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { COUNTER_KEYS } from "@pulse/schema";
+import { fullNameIn } from "@pulse/messages";
 import { formatCount, formatRate, type Locale } from "@pulse/indicators";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -34,7 +35,7 @@ export function CommuneCommand({ code }: { code: string }) {
   useLiveRoom(`commune:${code}`, () => void queryClient.invalidateQueries({ queryKey: historyOptions.queryKey }));
   const unit = commune.data?.[0];
   if (!unit || !detail.data) return <p role="status">{commune.isError ? t("notFound") : "…"}</p>;
-  const name = locale === "vi" ? unit.fullName : unit.fullNameEn;
+  const name = fullNameIn(unit, locale);
   const { province } = detail.data;
   const when = (at: string) =>
     format.dateTime(new Date(at), {
@@ -51,9 +52,7 @@ export function CommuneCommand({ code }: { code: string }) {
         scope={{ kind: "commune", code }}
         trail={[
           { name: t("nation"), href: "/nation" },
-          ...(province
-            ? [{ name: locale === "vi" ? province.fullName : province.fullNameEn, href: `/province/${province.code}` }]
-            : []),
+          ...(province ? [{ name: fullNameIn(province, locale), href: `/province/${province.code}` }] : []),
           { name, href: `/commune/${code}` },
         ]}
       />

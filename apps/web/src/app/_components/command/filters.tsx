@@ -1,6 +1,7 @@
 "use client";
 
 import { PACE_STATUSES } from "@pulse/indicators";
+import { nameIn } from "@pulse/messages";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "../../../trpc/react";
@@ -58,7 +59,7 @@ export function Filters({ view, kinds }: { view: ReturnType<typeof useViewParams
         >
           {(campaigns.data ?? []).map((c) => (
             <option key={c.id} value={c.id}>
-              {locale === "vi" ? c.name : c.nameEn}
+              {nameIn(c, locale)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
+import { fullNameIn } from "@pulse/messages";
 import { formatCount, formatRate, UNIT_MEASURES, type Locale } from "@pulse/indicators";
 import {
   createColumnHelper,
@@ -57,7 +58,7 @@ export function UnitTable({
   // render would remount every cell on every live update.
   const columns = useMemo(
     () => [
-      column.accessor((u) => (locale === "vi" ? u.fullName : u.fullNameEn), {
+      column.accessor((u) => fullNameIn(u, locale), {
         id: "name",
         header: t("columns.unit"),
         sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "vi"),

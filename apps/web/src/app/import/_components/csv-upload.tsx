@@ -1,6 +1,7 @@
 "use client";
 
 import { SubmitButton } from "../../_components/submit-button";
+import { textIn } from "@pulse/messages";
 import type { CsvProblem, ImportEvent, ImportProgress, ImportResult } from "@pulse/schema";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -95,11 +96,11 @@ export function CsvUpload() {
           } else if (item.type === "result") {
             setUpload({ state: "done", result: item, problems, problemCount });
           } else if (item.type === "error") {
-            failure = locale === "vi" ? item.vi : item.en;
+            failure = textIn(item, locale);
           }
         },
       );
-      if (answer.error) failure = locale === "vi" ? answer.error.vi : answer.error.en;
+      if (answer.error) failure = textIn(answer.error, locale);
       else if (answer.status !== 200) failure = String(answer.status);
       if (failure) throw new Error(failure);
     } catch (error) {
@@ -151,7 +152,7 @@ export function CsvUpload() {
                 <tr key={`${p.line}-${p.column}-${i}`} className="border-b border-slate-100">
                   <td className="py-1 pr-4 tabular-nums">{p.line}</td>
                   <td className="py-1 pr-4 font-mono">{p.column}</td>
-                  <td className="py-1">{locale === "vi" ? p.vi : p.en}</td>
+                  <td className="py-1">{textIn(p, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { FieldError, Scope } from "@pulse/schema";
+import { textIn } from "@pulse/messages";
 import { useLocale, useTranslations } from "next-intl";
 import type { UseFormRegister } from "react-hook-form";
 
@@ -24,9 +25,7 @@ export function toKioskInput(values: KioskDetailsValues) {
 export function FieldMessage({ errors, field }: { errors: FieldError[]; field: string }) {
   const locale = useLocale();
   const error = errors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
-  return error ? (
-    <span className="mt-1 block text-sm text-red-700">{locale === "vi" ? error.vi : error.en}</span>
-  ) : null;
+  return error ? <span className="mt-1 block text-sm text-red-700">{textIn(error, locale)}</span> : null;
 }
 
 const input = "w-full rounded border border-slate-300 px-3 py-2";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { nameIn } from "@pulse/messages";
 import { useLiveProgress } from "../../../live/use-live-progress";
 import { ActivityTicker } from "./activity-ticker";
 import { Freshness } from "./freshness";
@@ -33,7 +34,7 @@ export function CommuneWall({ code }: { code: string }) {
   return (
     <WallFrame
       title={name(unit)}
-      subtitle={campaign ? (locale === "vi" ? campaign.name : campaign.nameEn) : undefined}
+      subtitle={campaign ? nameIn(campaign, locale) : undefined}
       isDemo={unit.isDemo}
       footer={
         <div className="space-y-[0.4em]">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { nameIn } from "@pulse/messages";
 import type { ReactNode } from "react";
 import { useLiveProgress, type LiveView } from "../../../live/use-live-progress";
 import { ActivityTicker } from "./activity-ticker";
@@ -31,7 +32,7 @@ export function ScopeWall({ provinceCode }: { provinceCode: string | null }) {
   const units = "communes" in data ? data.communes : data.provinces;
   const { total, campaign } = data;
   const title = "province" in data ? (data.province ? name(data.province) : (provinceCode ?? "")) : t("nation");
-  const subtitle = campaign ? (locale === "vi" ? campaign.name : campaign.nameEn) : undefined;
+  const subtitle = campaign ? nameIn(campaign, locale) : undefined;
   const deadline = campaign?.deadline ?? null;
   const rates = new Map(units.map((u) => [u.code, u.indicators.activationRate]));
   const reported = units.reduce((n, u) => n + u.villagesReported, 0);

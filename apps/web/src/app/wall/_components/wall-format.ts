@@ -1,6 +1,7 @@
 "use client";
 
 import { formatCount, formatRate, hcmDay, type Locale, type PaceStatus, type Rate } from "@pulse/indicators";
+import { fullNameIn } from "@pulse/messages";
 import { useFormatter, useLocale } from "next-intl";
 
 /** Pace in words and colour, the same on every wall. */
@@ -30,6 +31,6 @@ export function useWallFormat() {
       ),
     day: (day: string) =>
       format.dateTime(new Date(`${day}T12:00:00+07:00`), { day: "2-digit", month: "2-digit", year: "numeric" }),
-    name: (unit: { fullName: string; fullNameEn: string }) => (locale === "vi" ? unit.fullName : unit.fullNameEn),
+    name: (unit: { fullName: string; fullNameEn: string }) => fullNameIn(unit, locale),
   };
 }

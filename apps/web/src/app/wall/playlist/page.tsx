@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireViewer } from "../../../server/api";
 import { Playlist } from "../_components/playlist";
-import { playlistParams } from "../playlist-views";
+import { playlistParams, viewText } from "../playlist-views";
 import { refusedViews } from "../wall-access";
 
 /**
@@ -22,7 +22,7 @@ export default async function PlaylistPage({
   const problems = parsed.success
     ? (await refusedViews(parsed.data.views)).map(({ view, refusal }) =>
         t(refusal === "outside" ? "viewOutside" : "viewUnknown", {
-          view: view.kind === "nation" ? "nation" : `${view.kind}:${view.code}`,
+          view: viewText(view),
         }),
       )
     : parsed.error.issues.map((issue) => {

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Context } from "@pulse/api";
+import { EXPORT_PDF_PATH, exportPdfQuery } from "@pulse/schema";
+import type { ZodType } from "zod";
+import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
+import { handleReportsPost, reportsRequestBody } from "../ingest/reports-http";
+import { handleExportPdf } from "../pdf/export-http";
+import type { Services } from "../services";
+import { sendOpenApi } from "./openapi";
+import { sendJson } from "./problem";
+
+/** What a route handler gets: the request's tRPC context (who is asking) and the process's services. */
+export interface RouteInput {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** resolved on demand: public routes never look anyone up */
+  context: () => Promise<Context>;
+  services: Services;
+}
+
+/** A REST route, declared with what it takes and answers: the server dispatches on it, `/api/v1/openapi.json` describes it. */
+export interface Route {
+  method: "GET" | "POST";
+  path: string;
+  summary: string;
+  /** the body's media type and (for JSON) its schema */
+  body?: { mediaType: string; schema?: ZodType };
+  query?: ZodType;
+  /** status → what it means; every refusal's body is `{ error: { vi, en, fieldErrors } }` */
+  responses: Record<number, string>;
+  handle(input: RouteInput): Promise<void>;
+}
+
+const REFUSALS = {
+  401: "Not signed in",
+  403: "Outside the caller's scope or role",
+  429: "Throttled: retry after Retry-After seconds",
+  503: "Database unavailable: retry after Retry-After seconds, nothing was written",
+};
+
+export const ROUTES: Route[] = [
+  {
+    method: "POST",
+    path: "/api/v1/reports",
+    summary:
+      "Submit one report, a batch (all or nothing), or a team or baseline change; a repeated key returns its first receipt",
+    body: { mediaType: "application/json", schema: reportsRequestBody },
+    responses: {
+      200: "Receipts, one per report, in order",
+      400: "Malformed JSON",
+      409: "Idempotency key reused with other content",
+      413: "Body over 1 MB",
+      415: "Not application/json",
+      422: "Invalid: every field at fault named, in Vietnamese and English",
+      ...REFUSALS,
+    },
+    handle: async ({ req, res, context }) => handleReportsPost(req, res, await context()),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/imports",
+    summary:
+      "Import a CSV file of reports (?skipInvalid=true to write the good rows); Accept: application/x-ndjson streams progress",
+    body: { mediaType: "text/csv" },
+    responses: {
+      200: "Imported (or the NDJSON stream of progress, problems and result)",
+      413: "File too large",
+      415: "Not text/csv",
+      422: "Rejected: every bad row with line, column and reason; nothing written",
+      ...REFUSALS,
+    },
+    handle: async ({ req, res, context, services }) =>
+      handleImportPost(req, res, await context(), services.logger, services.maxImportBytes),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/imports/example.csv",
+    summary: "The example CSV file",
+    responses: { 200: "text/csv" },
+    handle: ({ res }) => sendExampleCsv(res),
+  },
+  {
+    method: "GET",
+    path: EXPORT_PDF_PATH,
+    summary: "The PDF report of a scope the caller may read",
+    query: exportPdfQuery,
+    responses: { 200: "application/pdf", 400: "Invalid parameters", 404: "Unknown unit", ...REFUSALS },
+    handle: async ({ req, res, context, services }) => handleExportPdf(req, res, await context(), services.pdf),
+  },
+  {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    summary: "This document",
+    responses: { 200: "OpenAPI 3.1" },
+    handle: async ({ res }) => sendOpenApi(res, ROUTES),
+  },
+  {
+    method: "GET",
+    path: "/healthz",
+    summary: "Whether the server answers",
+    responses: { 200: "{ ok: true }" },
+    handle: async ({ res }) => sendJson(res, 200, { ok: true }),
+  },
+];
