@@ -79,7 +79,7 @@ function connectClient(url: string, token: string, room: Room): Promise<LiveSock
   });
   return new Promise((resolve, reject) => {
     socket.on("connect", () =>
-      socket.emit("room:join", room, (ack) => (ack.ok ? resolve(socket) : reject(new Error(ack.error)))),
+      socket.emit("room:join", room, (ack) => (ack.ok ? resolve(socket) : reject(new Error(ack.error.en)))),
     );
     socket.once("connect_error", reject);
   });

@@ -1,8 +1,7 @@
 import { fromNodeHeaders } from "better-auth/node";
 import type { IncomingMessage } from "node:http";
 import {
-  appRouter,
-  createCallerFactory,
+  createApiCaller,
   createContext,
   loadProvinceOf,
   SYSTEM,
@@ -15,7 +14,7 @@ import {
 import type { Database } from "@pulse/db/client";
 import type { Logger } from "pino";
 import { createAuth, type Auth } from "./auth/auth";
-import { clientIpOf, createPrincipalResolver, type PrincipalResolver } from "./auth/principal";
+import { clientIpOf, createPrincipalResolver, type PrincipalResolver } from "./auth/resolve-principal";
 import { authSecret } from "./auth/secret";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from "./pdf/pdf-renderer";
 import { MAX_IMPORT_BYTES } from "./ingest/import/import-http";
@@ -90,8 +89,7 @@ export async function requestContext(services: Services, req: IncomingMessage): 
   return contextFor(services, await services.resolvePrincipal(fromNodeHeaders(req.headers)), clientIpOf(req));
 }
 
-export const callerFor = (context: Context) => createCallerFactory(appRouter)(context);
-export type Caller = ReturnType<typeof callerFor>;
+export const callerFor = createApiCaller;
 
 /** The server's own caller (the demo feed): through the same procedures, with full access. */
 export const systemCaller = (services: Services) => callerFor(contextFor(services, SYSTEM, null));

@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
-export { appRouter, type AppRouter } from "./root";
+export { appRouter, createApiCaller, type ApiCaller, type AppRouter } from "./root";
 export { createCallerFactory } from "./trpc";
 export { assertAllowed, assertSignedIn, throttle } from "./access/gate";
 export {

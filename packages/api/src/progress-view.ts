@@ -7,17 +7,13 @@ import {
   type UnitIndicators,
 } from "@pulse/indicators";
 import type { UnitProgressRow } from "@pulse/db/queries";
+import { COUNTER_KEYS } from "@pulse/schema";
 
 export type UnitProgress = UnitProgressRow & { indicators: UnitIndicators };
 
 const SUMMED_KEYS = [
   "eligible",
-  "cccdIssued",
-  "eidL2Registered",
-  "eidL2Activated",
-  "peopleTrained",
-  "householdsVisited",
-  "smartphonesDonated",
+  ...COUNTER_KEYS,
   "villagesTotal",
   "villagesWithTeam",
   "supportStaff",

@@ -3,7 +3,8 @@ import { authRouter } from "./router/auth";
 import { kioskRouter } from "./router/kiosk";
 import { progressRouter } from "./router/progress";
 import { reportsRouter } from "./router/reports";
-import { createTRPCRouter } from "./trpc";
+import type { Context } from "./context";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   audit: auditRouter,
@@ -14,3 +15,7 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
+
+/** The API called in-process as the given context's principal (the server's demo feed and PDFs, tests). */
+export const createApiCaller = (context: Context) => createCallerFactory(appRouter)(context);
+export type ApiCaller = ReturnType<typeof createApiCaller>;

@@ -5,9 +5,8 @@ import { loadProvinceOf } from "./access/geography";
 import { NO_LIMITS } from "./access/limits";
 import { SYSTEM, type Principal } from "./access/principal";
 import type { Context } from "./context";
-import { appRouter } from "./root";
+import { createApiCaller } from "./root";
 import { openImport } from "./ingest/service";
-import { createCallerFactory } from "./trpc";
 
 /** What the live hub was told during a test. */
 export interface LiveRecord {
@@ -36,7 +35,7 @@ export async function testContexts(db: Database, overrides: Partial<Context> = {
 /** Callers as each kind of principal (see `testContexts`). */
 export async function testCallers(db: Database, overrides: Partial<Context> = {}) {
   const { contextAs, live, provinceOf } = await testContexts(db, overrides);
-  const callerAs = (principal: Principal) => createCallerFactory(appRouter)(contextAs(principal));
+  const callerAs = (principal: Principal) => createApiCaller(contextAs(principal));
   return { callerAs, contextAs, live, provinceOf };
 }
 

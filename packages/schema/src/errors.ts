@@ -18,6 +18,7 @@ export const VALIDATION_MESSAGES = {
   format: { vi: "sai định dạng", en: "has the wrong format" },
   unknownField: { vi: "trường không được hỗ trợ", en: "is not a known field" },
   emptyReport: { vi: "báo cáo không có số liệu nào", en: "the report has no figures" },
+  unknownRoom: { vi: "phòng không tồn tại", en: "no such room" },
   futureAsOf: { vi: "thời điểm số liệu ở tương lai (quá 5 phút)", en: "is more than 5 minutes in the future" },
   asOfTooEarly: {
     vi: "trước ngày 01/07/2025, khi các xã, phường hiện nay được thành lập",

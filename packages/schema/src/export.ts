@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scopeKey, scopeText } from "./access";
+import { scopeKey, scopeText } from "./roles";
 import type { Scope } from "./codes";
 
 /** Where a report's PDF is served, by the API server and (forwarded) by the web app. */

@@ -5,6 +5,6 @@ export * from "./live";
 export * from "./errors";
 export * from "./changes";
 export * from "./import";
-export * from "./access";
+export * from "./roles";
 export * from "./export";
 export * from "./text";

@@ -1,4 +1,4 @@
-import type { KioskRefusal } from "./access";
+import type { KioskRefusal } from "./roles";
 import type { CommuneCode, ProvinceCode, Scope } from "./codes";
 
 /** socket.io rooms: one per commune, per province, and the nation. */
@@ -55,7 +55,8 @@ export interface Heartbeat {
   appVersion: string;
 }
 
-export type Ack = { ok: true } | { ok: false; error: string };
+/** A room join's answer; a refusal says why in both languages. */
+export type Ack = { ok: true } | { ok: false; error: { vi: string; en: string } };
 
 /** Why the live hub refused a connection (the `data` of socket.io's connect_error). */
 export interface LiveRefusal {

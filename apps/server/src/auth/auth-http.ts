@@ -7,7 +7,7 @@ import { ACCESS_MESSAGES } from "@pulse/schema";
 import { readBody } from "../http/body";
 import { sendJson } from "../http/problem";
 import type { Auth } from "./auth";
-import { type PrincipalResolver } from "./principal";
+import { type PrincipalResolver } from "./resolve-principal";
 
 const SIGN_IN_PATH = "/api/auth/sign-in/email";
 const SESSION_ENDING = /^\/api\/auth\/(sign-out|revoke-sessions?|revoke-other-sessions|change-password)$/;

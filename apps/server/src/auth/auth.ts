@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@pulse/db/client";
-import { authAccounts, authSessions, authUsers, authVerifications } from "@pulse/db/schema";
+import { authAccounts, authSessions, authUsers, authVerifications } from "@pulse/db/tables";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer } from "better-auth/plugins";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@pulse/db/client";
-import { meta } from "@pulse/db/schema";
+import { meta } from "@pulse/db/tables";
 import { eq } from "drizzle-orm";
 
 const KEY = "auth_secret";

@@ -4,7 +4,7 @@ import { ACCESS_MESSAGES } from "@pulse/schema";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { AUTH_BASE_PATH } from "../auth/auth";
 import { handleAuthRequest } from "../auth/auth-http";
-import { clientIpOf } from "../auth/principal";
+import { clientIpOf } from "../auth/resolve-principal";
 import { MAX_BODY_BYTES } from "../ingest/reports-http";
 import { requestContext, type Services } from "../services";
 import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./guard";

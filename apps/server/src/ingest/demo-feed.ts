@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@pulse/db/client";
 import { activationHeadroom, listDemoVillages } from "@pulse/db/queries";
-import type { Caller } from "../services";
+import type { ApiCaller } from "@pulse/api";
 
 /** A tiny deterministic PRNG (mulberry32), so a demo run is reproducible from its seed. */
 function random(seed: number): () => number {
@@ -22,7 +22,7 @@ function random(seed: number): () => number {
  */
 export async function startDemoFeed(
   db: Database,
-  caller: Caller,
+  caller: ApiCaller,
   { intervalMs, onError }: { intervalMs: number; onError: (error: unknown) => void },
 ): Promise<() => void> {
   const villages = await listDemoVillages(db);

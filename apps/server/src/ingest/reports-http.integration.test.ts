@@ -6,7 +6,7 @@ import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "../auth/auth";
-import { createPrincipalResolver } from "../auth/principal";
+import { createPrincipalResolver } from "../auth/resolve-principal";
 import { createHttpServer } from "../http/server";
 import { startTestApp, TEST_AUTH_SECRET, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
 

@@ -3,6 +3,7 @@ import type { Server as HttpServer } from "node:http";
 import { refusal, type Principal, type ProvinceOf } from "@pulse/api";
 import {
   ACCESS_MESSAGES,
+  VALIDATION_MESSAGES,
   isRoom,
   scopeOfRoom,
   type ClientToServerEvents,
@@ -10,7 +11,7 @@ import {
   type ServerToClientEvents,
 } from "@pulse/schema";
 import { Server } from "socket.io";
-import { type PrincipalResolver } from "../auth/principal";
+import { type PrincipalResolver } from "../auth/resolve-principal";
 
 export interface SocketData {
   principal: Principal;
@@ -71,9 +72,9 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
   });
   io.on("connection", (socket) => {
     socket.on("room:join", (room, ack) => {
-      if (!isRoom(room)) return ack({ ok: false, error: `unknown room ${String(room)}` });
+      if (!isRoom(room)) return ack({ ok: false, error: VALIDATION_MESSAGES.unknownRoom });
       const refused = refusal(socket.data.principal, "read", [scopeOfRoom(room)], access.provinceOf);
-      if (refused) return ack({ ok: false, error: `${ACCESS_MESSAGES[refused].vi} / ${ACCESS_MESSAGES[refused].en}` });
+      if (refused) return ack({ ok: false, error: ACCESS_MESSAGES[refused] });
       void socket.join(room);
       ack({ ok: true });
     });

@@ -3,7 +3,8 @@ import { listAudit } from "@pulse/db/queries";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { formatCount, formatRate, hcmDay, type Locale, type Rate } from "@pulse/indicators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemCaller, type Caller } from "../services";
+import type { ApiCaller } from "@pulse/api";
+import { systemCaller } from "../services";
 import { pdfFonts, pdfPageSizes, pdfPages, pdfWordBoxes } from "../testing/pdf-tools";
 import { startTestApp, type TestApp } from "../testing/test-app";
 
@@ -52,7 +53,7 @@ const pagesWith = (pages: string[], pattern: RegExp | string) =>
 describe(`PDF export, on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
   let server: TestApp;
-  let api: Caller;
+  let api: ApiCaller;
   const tokens: Record<"nation" | "hanoi" | "laichau" | "cuanam" | "reporter", string> = {
     nation: "",
     hanoi: "",

@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@pulse/api";
 import type { Locale } from "@pulse/indicators";
 import { VALIDATION_MESSAGES, type Scope } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
-import type { Caller } from "../services";
+import type { ApiCaller } from "@pulse/api";
 
 type Progress = RouterOutputs["progress"];
 
@@ -25,7 +25,7 @@ export interface ReportRequest {
 }
 
 /** Reads what the report shows through the procedures, which check the caller's scope again. */
-export async function loadReportInput(caller: Caller, request: ReportRequest, now: Date): Promise<ReportInput> {
+export async function loadReportInput(caller: ApiCaller, request: ReportRequest, now: Date): Promise<ReportInput> {
   const { scope, campaignId, lang } = request;
   const base = { lang, generatedAt: now.toISOString() };
   switch (scope.kind) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { createKioskToken } from "@pulse/db/queries";
-import { authUsers } from "@pulse/db/schema";
+import { authUsers } from "@pulse/db/tables";
 import { countsReport, seededDatabase, TEST_NOW, testEnv } from "@pulse/db/testing";
 import type { Role, Scope } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { Database } from "../client";
-import { campaigns } from "../schema";
+import { campaigns } from "../tables";
 
 export type Campaign = typeof campaigns.$inferSelect;
 

@@ -2,7 +2,7 @@ import { addDaysTo } from "@pulse/indicators";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
 import { rebuildCounters } from "../ledger/recompute";
-import { campaigns } from "../schema";
+import { campaigns } from "../tables";
 import { CUA_NAM, HA_NOI_45_DAYS, NAM_CUONG, THU_LUM } from "./press-facts";
 
 /** The national campaign's first day: synthetic history starts here. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { communes, provinces } from "../schema";
+import { communes, provinces } from "../tables";
 
 interface AdminUnits {
   source: string;

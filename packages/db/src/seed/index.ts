@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { meta } from "../schema";
+import { meta } from "../tables";
 import { seedDemo, topUpDemoHistory } from "./demo";
 import { seedGeography } from "./geography";
 

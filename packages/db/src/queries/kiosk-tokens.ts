@@ -1,73 +1,8 @@
-import type { Role, Scope } from "@pulse/schema";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import type { Scope } from "@pulse/schema";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { auditLog, authSessions, authUsers, kioskTokens, userScopes } from "../schema";
-
-function scopeOf(kind: string | null, code: string | null): Scope | null {
-  if (kind === "nation") return { kind };
-  if ((kind === "province" || kind === "commune") && code) return { kind, code };
-  return null;
-}
-
-const scopeColumns = (scope: Scope) => ({
-  scopeKind: scope.kind,
-  scopeCode: scope.kind === "nation" ? null : scope.code,
-});
-
-export interface UserAccess {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  scope: Scope;
-}
-
-/** A signed-in user's role and scope; null for a user who was given none. */
-export async function getUserAccess(db: Database, userId: string): Promise<UserAccess | null> {
-  const [row] = await db
-    .select({
-      userId: authUsers.id,
-      email: authUsers.email,
-      name: authUsers.name,
-      role: userScopes.role,
-      scopeKind: userScopes.scopeKind,
-      scopeCode: userScopes.scopeCode,
-    })
-    .from(authUsers)
-    .innerJoin(userScopes, eq(userScopes.userId, authUsers.id))
-    .where(eq(authUsers.id, userId));
-  const scope = row && scopeOf(row.scopeKind, row.scopeCode);
-  return row && scope ? { userId: row.userId, email: row.email, name: row.name, role: row.role as Role, scope } : null;
-}
-
-export async function setUserAccess(db: Database, params: { userId: string; role: Role; scope: Scope }): Promise<void> {
-  const values = { userId: params.userId, role: params.role, ...scopeColumns(params.scope) };
-  await db.insert(userScopes).values(values).onConflictDoUpdate({ target: userScopes.userId, set: values });
-}
-
-export async function findUserIdByEmail(db: Database, email: string): Promise<string | null> {
-  const [row] = await db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email.toLowerCase()));
-  return row?.id ?? null;
-}
-
-/** Signs a user out everywhere. */
-export async function deleteUserSessions(db: Database, userId: string): Promise<number> {
-  const deleted = await db
-    .delete(authSessions)
-    .where(eq(authSessions.userId, userId))
-    .returning({ id: authSessions.id });
-  return deleted.length;
-}
-
-/** Of these sessions, the ones still valid: sockets of the others are cut. */
-export async function liveSessionIds(db: Database, ids: string[], now: Date): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: authSessions.id })
-    .from(authSessions)
-    .where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, now)));
-  return new Set(rows.map((r) => r.id));
-}
+import { kioskTokens } from "../tables";
+import { scopeColumns, scopeOf } from "./scope-columns";
 
 export type KioskTokenRow = typeof kioskTokens.$inferSelect;
 
@@ -214,33 +149,4 @@ export async function usableKioskTokenIds(db: Database, ids: string[], now: Date
 export async function touchKioskTokens(db: Database, ids: string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(kioskTokens).set({ lastSeenAt: at }).where(inArray(kioskTokens.id, ids));
-}
-
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  target?: string | null | undefined;
-  ip?: string | null | undefined;
-  details?: Record<string, unknown> | undefined;
-}
-
-export async function writeAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? null,
-  });
-}
-
-export type AuditRow = typeof auditLog.$inferSelect;
-
-export function listAudit(db: Database, params: { limit: number; action?: string | undefined }): Promise<AuditRow[]> {
-  return db
-    .select()
-    .from(auditLog)
-    .where(params.action ? eq(auditLog.action, params.action) : sql`true`)
-    .orderBy(desc(auditLog.id))
-    .limit(params.limit);
 }
