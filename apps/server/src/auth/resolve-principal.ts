@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { sql } from "drizzle-orm";
 import { ANONYMOUS, hashKioskSecret, type Principal } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { findKioskTokenByHash, getUserAccess, kioskTokenOf } from "@pulse/db/queries";
@@ -59,6 +60,9 @@ export function createPrincipalResolver(auth: Auth, db: Database): PrincipalReso
       headers.has("cookie") ||
       (headers.has("authorization") && !headers.get("authorization")?.includes(KIOSK_TOKEN_PREFIX));
     const session = hasSession ? await auth.api.getSession({ headers }) : null;
+    // better-auth answers "no session" when its look-up failed too: a database that is away must
+    // be a 503 the client retries, not a 401 (remembered for 2 s) that sends it to sign in.
+    if (hasSession && !session) await db.execute(sql`select 1`);
     if (session) {
       const access = await getUserAccess(db, session.user.id);
       if (access) return { kind: "user", ...access, sessionId: session.session.id };

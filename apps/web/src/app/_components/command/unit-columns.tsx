@@ -1,0 +1,144 @@
+"use client";
+
+import type { UnitProgress } from "@pulse/api";
+import { fullNameIn } from "@pulse/messages";
+import { formatCount, formatRate, type Locale } from "@pulse/indicators";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useCallback, useMemo } from "react";
+
+const column = createColumnHelper<UnitProgress>();
+
+const STATUS_ORDER = { behind: 0, at_risk: 1, on_track: 2, done: 3 } as const;
+const STATUS_TONE = {
+  done: "text-sky-800",
+  on_track: "text-emerald-800",
+  at_risk: "text-amber-800",
+  behind: "text-red-700",
+} as const;
+
+/**
+ * The unit table's columns, every measure of a unit. Made once per language: cell renderers are
+ * components to react-table, so new ones on each render would remount every cell on every live update.
+ */
+export function useUnitColumns(linkPrefix: string | undefined) {
+  const t = useTranslations("command");
+  const tStatus = useTranslations("status");
+  const tFlags = useTranslations("flags");
+  const locale = useLocale() as Locale;
+  const format = useFormatter();
+  const count = useCallback((n: number) => formatCount(n, locale), [locale]);
+  return useMemo(
+    () => [
+      column.accessor((u) => fullNameIn(u, locale), {
+        id: "name",
+        header: t("columns.unit"),
+        sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "vi"),
+        cell: ({ row, getValue }) =>
+          linkPrefix ? (
+            <Link
+              className="font-medium text-sky-800 underline-offset-2 hover:underline"
+              href={`${linkPrefix}${row.original.code}`}
+              // Hundreds of rows: prefetching each as it scrolls into view was a storm of page renders.
+              prefetch={false}
+            >
+              {getValue()}
+            </Link>
+          ) : (
+            <span className="font-medium">{getValue()}</span>
+          ),
+      }),
+      column.accessor("eligible", { header: t("columns.eligible"), cell: (c) => count(c.getValue()) }),
+      column.accessor("eidL2Registered", {
+        id: "registered",
+        header: t("columns.registered"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor("eidL2Activated", {
+        id: "activated",
+        header: t("columns.activated"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor((u) => u.indicators.activationRate.tenths ?? -1, {
+        id: "rate",
+        header: t("columns.rate"),
+        cell: ({ row }) => formatRate(row.original.indicators.activationRate, locale),
+      }),
+      column.accessor("activatedLast7Days", {
+        id: "last7Days",
+        header: t("columns.last7Days"),
+        cell: (c) => count(c.getValue()),
+      }),
+      column.accessor((u) => u.indicators.teamCoverage.tenths ?? -1, {
+        id: "teamCoverage",
+        header: t("columns.teamCoverage"),
+        cell: ({ row }) => formatRate(row.original.indicators.teamCoverage, locale),
+      }),
+      column.accessor((u) => (u.indicators.pace ? STATUS_ORDER[u.indicators.pace.status] : -1), {
+        id: "status",
+        header: t("columns.status"),
+        cell: ({ row }) => {
+          const pace = row.original.indicators.pace;
+          return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
+        },
+      }),
+      column.accessor((u) => u.indicators.pace?.requiredPerDay ?? -1, {
+        id: "requiredPerDay",
+        header: t("columns.requiredPerDay"),
+        cell: ({ row }) => {
+          const required = row.original.indicators.pace?.requiredPerDay;
+          return required === null || required === undefined ? "—" : count(Math.ceil(required));
+        },
+      }),
+      column.accessor((u) => u.indicators.pace?.forecast ?? "9999", {
+        id: "forecast",
+        header: t("columns.forecast"),
+        cell: ({ row }) => {
+          const forecast = row.original.indicators.pace?.forecast;
+          return forecast
+            ? format.dateTime(new Date(`${forecast}T12:00:00+07:00`), {
+                day: "2-digit",
+                month: "2-digit",
+                year: "numeric",
+              })
+            : "—";
+        },
+      }),
+      column.accessor((u) => u.lastReportAt ?? "", {
+        id: "lastReport",
+        header: t("columns.lastReport"),
+        cell: ({ row }) =>
+          row.original.lastReportAt
+            ? format.dateTime(new Date(row.original.lastReportAt), {
+                day: "2-digit",
+                month: "2-digit",
+                hour: "2-digit",
+                minute: "2-digit",
+              })
+            : "—",
+      }),
+      column.display({
+        id: "flags",
+        header: t("columns.flags"),
+        cell: ({ row }) => {
+          const { indicators } = row.original;
+          const flags = [
+            indicators.overEligible ? "overEligible" : null,
+            indicators.supportStaffFlagged ? "supportStaff" : null,
+          ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
+          return flags.map((flag) => (
+            <span
+              key={flag}
+              title={tFlags(flag)}
+              className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
+            >
+              {t(`flags.${flag}`)}
+            </span>
+          ));
+        },
+      }),
+    ],
+    [t, tStatus, tFlags, locale, format, count, linkPrefix],
+  );
+}
