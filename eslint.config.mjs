@@ -33,6 +33,12 @@ export default tseslint.config(
     },
   },
   {
+    // Functions small enough to read in one sitting; tests and benchmarks are lists of steps.
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["**/*.test.ts", "**/*.spec.ts", "apps/web/e2e/**", "apps/server/bench/**", "apps/web/bench/**"],
+    rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     // Test harnesses pass their own environment on to the processes they start.
     files: ["**/env.ts", "scripts/**", "apps/web/e2e/**", "apps/server/src/testing/**", "apps/server/bench/**"],
     rules: { "no-restricted-properties": "off" },

@@ -23,8 +23,8 @@ export function retryAfterOf(error: TRPCError): number | null {
   return error.cause instanceof ApiProblem ? error.cause.retryAfterSeconds : null;
 }
 
-/** The database is unreachable: nothing was written, the client retries. */
-const RETRY_UNAVAILABLE_SECONDS = 5;
+/** How long a client waits before retrying when the database is unreachable (nothing was written). */
+export const RETRY_UNAVAILABLE_SECONDS = 5;
 
 /** A tRPC error whose message is `text` in English, and whose data carries both languages. */
 export function apiError(

@@ -42,6 +42,7 @@ export {
   databaseUnavailableError,
   fieldErrorsOfCause,
   isDatabaseUnavailable,
+  RETRY_UNAVAILABLE_SECONDS,
   retryAfterOf,
   textOfError,
 } from "./errors";

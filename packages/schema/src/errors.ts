@@ -105,8 +105,3 @@ export function fieldErrorsOf(error: z.ZodError, prefix = ""): FieldError[] {
     return [fieldError(path, ruleOf(issue))];
   });
 }
-
-/** "field: vi / en" lines, for logs, CLIs and error messages. */
-export function describeFieldErrors(errors: FieldError[]): string {
-  return errors.map((e) => `${e.field}: ${e.vi} / ${e.en}`).join("\n");
-}

@@ -1,5 +1,12 @@
 import type { ServerResponse } from "node:http";
-import { ApiProblem, fieldErrorsOfCause, isDatabaseUnavailable, retryAfterOf, textOfError } from "@pulse/api";
+import {
+  ApiProblem,
+  fieldErrorsOfCause,
+  isDatabaseUnavailable,
+  RETRY_UNAVAILABLE_SECONDS,
+  retryAfterOf,
+  textOfError,
+} from "@pulse/api";
 import { problemText, type LocalizedText, type ProblemKey } from "@pulse/messages";
 import type { FieldError } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
@@ -27,9 +34,6 @@ export const problem = (
     headers = {},
   }: { values?: Record<string, string | number>; fieldErrors?: FieldError[]; headers?: Record<string, string> } = {},
 ) => new HttpProblem(status, problemText(key, values), fieldErrors, headers);
-
-/** The database is away: nothing was written, retry. */
-const RETRY_UNAVAILABLE_SECONDS = 5;
 
 /**
  * Every failure as the HTTP answer a client can act on, in one place: refusals and bad input

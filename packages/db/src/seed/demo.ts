@@ -179,59 +179,67 @@ export async function seedDemo(db: Database, { now }: { now: Date }): Promise<vo
       from commune_baselines b, (select commune_code, count(*)::int as villages from villages group by commune_code) n
       where b.commune_code = v.commune_code and n.commune_code = v.commune_code`);
 
-    // Teams: most villages have a community team (all of Cửa Nam's groups), a few mobile points,
-    // and 0–4 support staff, so some communes are flagged for having fewer than 2.
-    await tx.execute(sql`
-      insert into teams (commune_code, village_code, kind, name, members, formed_on, is_demo)
-      select v.commune_code, v.code, 'community_team', 'Tổ công nghệ số cộng đồng ' || v.name,
-        3 + ${h(sql`v.code || ':members'`)} % 5, ${DEMO_HISTORY_START}::date, v.commune_code <> ${CUA_NAM.communeCode}
-      from villages v
-      where v.commune_code = ${CUA_NAM.communeCode}
-        or ${h(sql`v.code || ':team'`)} % 100 < 55 + ${h(sql`v.commune_code || ':coverage'`)} % 46`);
-    await tx.execute(sql`
-      insert into teams (commune_code, kind, name, members, formed_on, is_demo)
-      select c.code, 'mobile_point', 'Điểm hỗ trợ lưu động ' || s, 2, ${DEMO_HISTORY_START}::date, c.code <> ${CUA_NAM.communeCode}
-      from communes c cross join lateral generate_series(1,
-        case when c.code = ${CUA_NAM.communeCode} then ${CUA_NAM.mobileDigitalLiteracyPoints}::int
-          else 1 + ${h(sql`c.code || ':points'`)} % 3 end) s`);
-    await tx.execute(sql`
-      insert into teams (commune_code, kind, name, members, formed_on, is_demo)
-      select c.code, 'support_staff', 'Cán bộ hỗ trợ', m.members, ${DEMO_HISTORY_START}::date, c.code <> ${CUA_NAM.communeCode}
-      from communes c cross join lateral (select case when c.code = ${CUA_NAM.communeCode} then ${CUA_NAM.supportStaff}::int
-        else ${h(sql`c.code || ':staff'`)} % 5 end as members) m
-      where m.members > 0`);
-
+    await insertDemoTeams(tx);
     await insertWeeklyHistory(tx, { since: null, until: now });
 
-    // Nam Cường from the press: 1,200 activations in its campaign's first week, over its 23 villages.
-    let weekStart: string = NAM_CUONG.campaign.startsOn;
-    for (const [week, activated] of NAM_CUONG_WEEKS.entries()) {
-      await tx.execute(sql`
-        insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of,
-          received_at, reporter, source, payload, d_eid_l2_registered, d_eid_l2_activated)
-        select md5('demo-nam-cuong:' || ${week} || ':' || v.seq)::uuid, 'demo-history', 'counts', 'increment',
-          v.commune_code, v.code, t.as_of, t.as_of, 'demo', 'demo',
-          jsonb_build_object('eidL2Activated', q.n, 'eidL2Registered', q.n), q.n, q.n
-        from villages v
-        cross join lateral (select ${activated}::int / ${NAM_CUONG.villages}::int
-          + case when v.seq <= ${activated}::int % ${NAM_CUONG.villages}::int then 1 else 0 end as n) q
-        cross join lateral (select (${weekStart}::date + (v.seq % 7))::timestamp + interval '2 hours' as as_of) t
-        where v.commune_code = ${NAM_CUONG.communeCode} and t.as_of <= ${nowIso}::timestamptz`);
-      weekStart = addDaysTo(weekStart, 7);
-    }
-
-    // Thu Lũm carries the Lai Châu border area's press figures, as one commune-level report.
-    await tx.execute(sql`
-      insert into reports (idempotency_key, content_hash, kind, mode, commune_code, as_of, received_at, reporter,
-        source, payload, d_people_trained, d_smartphones_donated, d_households_visited)
-      values (md5('demo-thu-lum')::uuid, 'demo-history', 'counts', 'increment', ${THU_LUM.communeCode},
-        '2025-10-01T03:00:00Z', '2025-10-01T03:00:00Z', 'demo', 'demo',
-        ${JSON.stringify({
-          peopleTrained: THU_LUM.peopleTrained,
-          smartphonesDonated: THU_LUM.smartphonesDonated,
-          householdsVisited: THU_LUM.householdsVisited,
-        })}::jsonb,
-        ${THU_LUM.peopleTrained}::int, ${THU_LUM.smartphonesDonated}::int, ${THU_LUM.householdsVisited}::int)`);
+    await insertPressReports(tx, nowIso);
   });
   await rebuildCounters(db);
+}
+
+async function insertDemoTeams(tx: Database): Promise<void> {
+  // Teams: most villages have a community team (all of Cửa Nam's groups), a few mobile points,
+  // and 0–4 support staff, so some communes are flagged for having fewer than 2.
+  await tx.execute(sql`
+    insert into teams (commune_code, village_code, kind, name, members, formed_on, is_demo)
+    select v.commune_code, v.code, 'community_team', 'Tổ công nghệ số cộng đồng ' || v.name,
+      3 + ${h(sql`v.code || ':members'`)} % 5, ${DEMO_HISTORY_START}::date, v.commune_code <> ${CUA_NAM.communeCode}
+    from villages v
+    where v.commune_code = ${CUA_NAM.communeCode}
+      or ${h(sql`v.code || ':team'`)} % 100 < 55 + ${h(sql`v.commune_code || ':coverage'`)} % 46`);
+  await tx.execute(sql`
+    insert into teams (commune_code, kind, name, members, formed_on, is_demo)
+    select c.code, 'mobile_point', 'Điểm hỗ trợ lưu động ' || s, 2, ${DEMO_HISTORY_START}::date, c.code <> ${CUA_NAM.communeCode}
+    from communes c cross join lateral generate_series(1,
+      case when c.code = ${CUA_NAM.communeCode} then ${CUA_NAM.mobileDigitalLiteracyPoints}::int
+        else 1 + ${h(sql`c.code || ':points'`)} % 3 end) s`);
+  await tx.execute(sql`
+    insert into teams (commune_code, kind, name, members, formed_on, is_demo)
+    select c.code, 'support_staff', 'Cán bộ hỗ trợ', m.members, ${DEMO_HISTORY_START}::date, c.code <> ${CUA_NAM.communeCode}
+    from communes c cross join lateral (select case when c.code = ${CUA_NAM.communeCode} then ${CUA_NAM.supportStaff}::int
+      else ${h(sql`c.code || ':staff'`)} % 5 end as members) m
+    where m.members > 0`);
+}
+
+/** The reports behind the press figures the demo carries (Nam Cường, Thu Lũm). */
+async function insertPressReports(tx: Database, nowIso: string): Promise<void> {
+  // Nam Cường from the press: 1,200 activations in its campaign's first week, over its 23 villages.
+  let weekStart: string = NAM_CUONG.campaign.startsOn;
+  for (const [week, activated] of NAM_CUONG_WEEKS.entries()) {
+    await tx.execute(sql`
+      insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of,
+        received_at, reporter, source, payload, d_eid_l2_registered, d_eid_l2_activated)
+      select md5('demo-nam-cuong:' || ${week} || ':' || v.seq)::uuid, 'demo-history', 'counts', 'increment',
+        v.commune_code, v.code, t.as_of, t.as_of, 'demo', 'demo',
+        jsonb_build_object('eidL2Activated', q.n, 'eidL2Registered', q.n), q.n, q.n
+      from villages v
+      cross join lateral (select ${activated}::int / ${NAM_CUONG.villages}::int
+        + case when v.seq <= ${activated}::int % ${NAM_CUONG.villages}::int then 1 else 0 end as n) q
+      cross join lateral (select (${weekStart}::date + (v.seq % 7))::timestamp + interval '2 hours' as as_of) t
+      where v.commune_code = ${NAM_CUONG.communeCode} and t.as_of <= ${nowIso}::timestamptz`);
+    weekStart = addDaysTo(weekStart, 7);
+  }
+
+  // Thu Lũm carries the Lai Châu border area's press figures, as one commune-level report.
+  await tx.execute(sql`
+    insert into reports (idempotency_key, content_hash, kind, mode, commune_code, as_of, received_at, reporter,
+      source, payload, d_people_trained, d_smartphones_donated, d_households_visited)
+    values (md5('demo-thu-lum')::uuid, 'demo-history', 'counts', 'increment', ${THU_LUM.communeCode},
+      '2025-10-01T03:00:00Z', '2025-10-01T03:00:00Z', 'demo', 'demo',
+      ${JSON.stringify({
+        peopleTrained: THU_LUM.peopleTrained,
+        smartphonesDonated: THU_LUM.smartphonesDonated,
+        householdsVisited: THU_LUM.householdsVisited,
+      })}::jsonb,
+      ${THU_LUM.peopleTrained}::int, ${THU_LUM.smartphonesDonated}::int, ${THU_LUM.householdsVisited}::int)`);
 }

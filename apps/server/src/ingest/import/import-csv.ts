@@ -124,19 +124,37 @@ export async function importCsvFile(
   }
 
   const total = rows - invalidRows;
-  let batch: CountsReport[] = [];
-  let seen = 0;
-  // One batch is written while the next is parsed: the database and this process work side by side.
-  let writing: Promise<void> = Promise.resolve();
-  const write = async (reports: CountsReport[]) => {
-    for (const receipt of await writer.write(reports)) {
+  const report = (seen: number) =>
+    progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
+  const seen = await writeGoodRows(path, badLines, writer, batchSize, (receipts, seenRows) => {
+    for (const receipt of receipts) {
       if (receipt.duplicate) result.duplicates += 1;
       else result.imported += 1;
     }
-  };
+    if (seenRows !== null) report(seenRows);
+  });
+  progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates }, true);
+  return { status: "imported", ...result, elapsedMs: Date.now() - started, peakRssBytes };
+}
+
+/**
+ * The second pass: the rows that passed validation, written in batches; one batch is written
+ * while the next is parsed, so the database and this process work side by side. Returns the
+ * number of rows read.
+ */
+async function writeGoodRows(
+  path: string,
+  badLines: ReadonlySet<number>,
+  writer: ImportWriter,
+  batchSize: number,
+  onProgress: (receipts: Awaited<ReturnType<ImportWriter["write"]>>, seenRows: number | null) => void,
+): Promise<number> {
+  let batch: CountsReport[] = [];
+  let seen = 0;
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     await writing;
-    const pending = write(batch);
+    const pending = writer.write(batch).then((receipts) => onProgress(receipts, null));
     // Handled now, thrown at the next await: a failure while the next batch is parsed must not
     // become an unhandled rejection (that would stop the server).
     pending.catch(() => undefined);
@@ -154,12 +172,11 @@ export async function importCsvFile(
     if (!report) continue;
     batch.push(report);
     if (batch.length >= batchSize) await flush();
-    progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
+    onProgress([], seen);
   }
   await flush();
   await writing;
-  progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates }, true);
-  return { status: "imported", ...result, elapsedMs: Date.now() - started, peakRssBytes };
+  return seen;
 }
 
 function referenceProblems(

@@ -128,27 +128,31 @@ export const ChoroplethMap = memo(function ChoroplethMap({
           {activeShape ? labelOf(activeShape.properties) : ""}
         </p>
       )}
-      <figcaption className={`mt-[0.4em] flex flex-wrap items-center gap-x-[0.8em] text-[1em] ${colors.text}`}>
-        <span>{t("mapLegend")}</span>
-        {RATE_BINS.map((bin, i) => (
-          <span key={bin.from} className="flex items-center gap-[0.3em]">
-            <span
-              className="inline-block h-[0.9em] w-[1.4em] rounded-sm"
-              style={{ background: bin.color }}
-              aria-hidden
-            />
-            {RATE_BINS[i + 1] ? `${bin.from / 10}–${(RATE_BINS[i + 1]?.from ?? 0) / 10}%` : `≥ ${bin.from / 10}%`}
-          </span>
-        ))}
-        <span className="flex items-center gap-[0.3em]">
-          <span
-            className="inline-block h-[0.9em] w-[1.4em] rounded-sm"
-            style={{ background: NO_DATA_COLOR }}
-            aria-hidden
-          />
-          {t("mapNoData")}
-        </span>
-      </figcaption>
+      <MapLegend textClass={colors.text} />
     </figure>
   );
 });
+
+/** The rate bins and the no-data swatch under the map. */
+function MapLegend({ textClass }: { textClass: string }) {
+  const t = useTranslations("wall");
+  return (
+    <figcaption className={`mt-[0.4em] flex flex-wrap items-center gap-x-[0.8em] text-[1em] ${textClass}`}>
+      <span>{t("mapLegend")}</span>
+      {RATE_BINS.map((bin, i) => (
+        <span key={bin.from} className="flex items-center gap-[0.3em]">
+          <span className="inline-block h-[0.9em] w-[1.4em] rounded-sm" style={{ background: bin.color }} aria-hidden />
+          {RATE_BINS[i + 1] ? `${bin.from / 10}–${(RATE_BINS[i + 1]?.from ?? 0) / 10}%` : `≥ ${bin.from / 10}%`}
+        </span>
+      ))}
+      <span className="flex items-center gap-[0.3em]">
+        <span
+          className="inline-block h-[0.9em] w-[1.4em] rounded-sm"
+          style={{ background: NO_DATA_COLOR }}
+          aria-hidden
+        />
+        {t("mapNoData")}
+      </span>
+    </figcaption>
+  );
+}

@@ -122,34 +122,7 @@ export const CumulativeChart = memo(function CumulativeChart({ series, title }: 
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <details className="mt-1 text-sm">
-        <summary className="cursor-pointer text-sky-800">{t("chartData")}</summary>
-        <table className="mt-1 w-full">
-          <thead>
-            <tr className="text-left">
-              <th scope="col">{t("day")}</th>
-              <th scope="col" className="text-right">
-                {t("cumulativeActivated")}
-              </th>
-              <th scope="col" className="text-right">
-                {t("target")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {/* a row a week, and the last day */}
-            {series
-              .filter((_, i) => i % 7 === 0 || i === series.length - 1)
-              .map((p) => (
-                <tr key={p.day}>
-                  <td>{day(p.day)}</td>
-                  <td className="text-right tabular-nums">{formatCount(p.activated, locale)}</td>
-                  <td className="text-right tabular-nums">{formatCount(p.targetLine, locale)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </details>
+      <CumulativeTable series={series} day={day} />
       {last && (
         <p className="mt-1 text-sm text-slate-600">
           {t("cumulativeActivated")}: {formatCount(last.activated, locale)} · {t("target")}:{" "}
@@ -159,6 +132,42 @@ export const CumulativeChart = memo(function CumulativeChart({ series, title }: 
     </figure>
   );
 });
+
+/** The cumulative chart's figures as a table, a row a week (for screen readers and for copying). */
+function CumulativeTable({ series, day }: { series: Series; day: (d: string) => string }) {
+  const t = useTranslations("command");
+  const locale = useLocale() as Locale;
+  return (
+    <details className="mt-1 text-sm">
+      <summary className="cursor-pointer text-sky-800">{t("chartData")}</summary>
+      <table className="mt-1 w-full">
+        <thead>
+          <tr className="text-left">
+            <th scope="col">{t("day")}</th>
+            <th scope="col" className="text-right">
+              {t("cumulativeActivated")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("target")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {/* a row a week, and the last day */}
+          {series
+            .filter((_, i) => i % 7 === 0 || i === series.length - 1)
+            .map((p) => (
+              <tr key={p.day}>
+                <td>{day(p.day)}</td>
+                <td className="text-right tabular-nums">{formatCount(p.activated, locale)}</td>
+                <td className="text-right tabular-nums">{formatCount(p.targetLine, locale)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
 
 /** How many days of daily activations the daily chart shows. */
 const DAILY_DAYS = 60;

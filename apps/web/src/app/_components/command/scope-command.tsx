@@ -1,6 +1,8 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
+import type { Locale } from "@pulse/indicators";
+import { fullNameIn } from "@pulse/messages";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useId, useMemo } from "react";
@@ -37,7 +39,7 @@ const teamCoverageOf = (u: UnitProgress) => u.indicators.teamCoverage;
  */
 export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) {
   const t = useTranslations("command");
-  const locale = useLocale();
+  const locale = useLocale() as Locale;
   const trpc = useTRPC();
   const view = useViewParams();
   const tableId = useId();
@@ -72,12 +74,7 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
   );
   if (!data) return <p role="status">{failed ? t("notFound") : "…"}</p>;
   const units = allUnits;
-  const title =
-    "province" in data && data.province
-      ? locale === "vi"
-        ? data.province.fullName
-        : data.province.fullNameEn
-      : t("nation");
+  const title = "province" in data && data.province ? fullNameIn(data.province, locale) : t("nation");
   const linkPrefix = provinceCode ? "/commune/" : "/province/";
   const kinds = [...new Set(units.map((u) => u.kind))].sort();
   return (
@@ -93,27 +90,14 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
       />
       <KpiHeader total={data.total} units={units} />
       <Filters view={view} kinds={kinds} />
-      <section className="min-w-0 space-y-2" aria-labelledby={`${tableId}-title`}>
-        <h2 id={`${tableId}-title`} className="text-lg font-semibold">
-          {provinceCode ? t("communes") : t("provinces")}{" "}
-          <span className="text-sm font-normal text-slate-600">
-            {t("filters.shown", { shown: shown.length, total: units.length })}
-          </span>
-        </h2>
-        <div id={tableId}>
-          {shown.length === 0 ? (
-            <p>{t("filters.none")}</p>
-          ) : (
-            <UnitTable
-              units={shown}
-              caption={t("tableCaption", { units: provinceCode ? t("communes") : t("provinces") })}
-              sorting={view.sorting}
-              onSortingChange={view.setSorting}
-              linkPrefix={linkPrefix}
-            />
-          )}
-        </div>
-      </section>
+      <UnitsSection
+        tableId={tableId}
+        title={provinceCode ? t("communes") : t("provinces")}
+        units={shown}
+        total={units.length}
+        view={view}
+        linkPrefix={linkPrefix}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="min-w-0 space-y-1" aria-label={t("map")}>
           <h2 className="text-lg font-semibold">{t("map")}</h2>
@@ -133,5 +117,45 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
       </div>
       {series.data && <CumulativeChart series={series.data.series} title={t("cumulativeChart")} />}
     </div>
+  );
+}
+
+/** The table of units the filters let through, with how many of all are shown. */
+function UnitsSection({
+  tableId,
+  title,
+  units,
+  total,
+  view,
+  linkPrefix,
+}: {
+  tableId: string;
+  title: string;
+  units: UnitProgress[];
+  total: number;
+  view: ReturnType<typeof useViewParams>;
+  linkPrefix: string;
+}) {
+  const t = useTranslations("command");
+  return (
+    <section className="min-w-0 space-y-2" aria-labelledby={`${tableId}-title`}>
+      <h2 id={`${tableId}-title`} className="text-lg font-semibold">
+        {title}{" "}
+        <span className="text-sm font-normal text-slate-600">{t("filters.shown", { shown: units.length, total })}</span>
+      </h2>
+      <div id={tableId}>
+        {units.length === 0 ? (
+          <p>{t("filters.none")}</p>
+        ) : (
+          <UnitTable
+            units={units}
+            caption={t("tableCaption", { units: title })}
+            sorting={view.sorting}
+            onSortingChange={view.setSorting}
+            linkPrefix={linkPrefix}
+          />
+        )}
+      </div>
+    </section>
   );
 }

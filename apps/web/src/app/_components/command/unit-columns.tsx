@@ -24,10 +24,7 @@ const STATUS_TONE = {
  */
 export function useUnitColumns(linkPrefix: string | undefined) {
   const t = useTranslations("command");
-  const tStatus = useTranslations("status");
-  const tFlags = useTranslations("flags");
   const locale = useLocale() as Locale;
-  const format = useFormatter();
   const count = useCallback((n: number) => formatCount(n, locale), [locale]);
   return useMemo(
     () => [
@@ -35,19 +32,9 @@ export function useUnitColumns(linkPrefix: string | undefined) {
         id: "name",
         header: t("columns.unit"),
         sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "vi"),
-        cell: ({ row, getValue }) =>
-          linkPrefix ? (
-            <Link
-              className="font-medium text-sky-800 underline-offset-2 hover:underline"
-              href={`${linkPrefix}${row.original.code}`}
-              // Hundreds of rows: prefetching each as it scrolls into view was a storm of page renders.
-              prefetch={false}
-            >
-              {getValue()}
-            </Link>
-          ) : (
-            <span className="font-medium">{getValue()}</span>
-          ),
+        cell: ({ row, getValue }) => (
+          <NameCell name={getValue()} href={linkPrefix && `${linkPrefix}${row.original.code}`} />
+        ),
       }),
       column.accessor("eligible", { header: t("columns.eligible"), cell: (c) => count(c.getValue()) }),
       column.accessor("eidL2Registered", {
@@ -78,10 +65,7 @@ export function useUnitColumns(linkPrefix: string | undefined) {
       column.accessor((u) => (u.indicators.pace ? STATUS_ORDER[u.indicators.pace.status] : -1), {
         id: "status",
         header: t("columns.status"),
-        cell: ({ row }) => {
-          const pace = row.original.indicators.pace;
-          return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
-        },
+        cell: ({ row }) => <StatusCell unit={row.original} />,
       }),
       column.accessor((u) => u.indicators.pace?.requiredPerDay ?? -1, {
         id: "requiredPerDay",
@@ -94,51 +78,68 @@ export function useUnitColumns(linkPrefix: string | undefined) {
       column.accessor((u) => u.indicators.pace?.forecast ?? "9999", {
         id: "forecast",
         header: t("columns.forecast"),
-        cell: ({ row }) => {
-          const forecast = row.original.indicators.pace?.forecast;
-          return forecast
-            ? format.dateTime(new Date(`${forecast}T12:00:00+07:00`), {
-                day: "2-digit",
-                month: "2-digit",
-                year: "numeric",
-              })
-            : "—";
-        },
+        cell: ({ row }) => <DateCell at={row.original.indicators.pace?.forecast ?? null} />,
       }),
       column.accessor((u) => u.lastReportAt ?? "", {
         id: "lastReport",
         header: t("columns.lastReport"),
-        cell: ({ row }) =>
-          row.original.lastReportAt
-            ? format.dateTime(new Date(row.original.lastReportAt), {
-                day: "2-digit",
-                month: "2-digit",
-                hour: "2-digit",
-                minute: "2-digit",
-              })
-            : "—",
+        cell: ({ row }) => <DateCell at={row.original.lastReportAt} withTime />,
       }),
       column.display({
         id: "flags",
         header: t("columns.flags"),
-        cell: ({ row }) => {
-          const { indicators } = row.original;
-          const flags = [
-            indicators.overEligible ? "overEligible" : null,
-            indicators.supportStaffFlagged ? "supportStaff" : null,
-          ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
-          return flags.map((flag) => (
-            <span
-              key={flag}
-              title={tFlags(flag)}
-              className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
-            >
-              {t(`flags.${flag}`)}
-            </span>
-          ));
-        },
+        cell: ({ row }) => <FlagsCell unit={row.original} />,
       }),
     ],
-    [t, tStatus, tFlags, locale, format, count, linkPrefix],
+    [t, locale, count, linkPrefix],
   );
+}
+
+function NameCell({ name, href }: { name: string; href: string | undefined }) {
+  if (!href) return <span className="font-medium">{name}</span>;
+  return (
+    <Link
+      className="font-medium text-sky-800 underline-offset-2 hover:underline"
+      href={href}
+      // Hundreds of rows: prefetching each as it scrolls into view was a storm of page renders.
+      prefetch={false}
+    >
+      {name}
+    </Link>
+  );
+}
+
+function StatusCell({ unit }: { unit: UnitProgress }) {
+  const tStatus = useTranslations("status");
+  const pace = unit.indicators.pace;
+  return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
+}
+
+/** The unit's warnings: more activations than eligible residents, too few support staff. */
+function FlagsCell({ unit }: { unit: UnitProgress }) {
+  const t = useTranslations("command");
+  const tFlags = useTranslations("flags");
+  const { indicators } = unit;
+  const flags = [
+    indicators.overEligible ? "overEligible" : null,
+    indicators.supportStaffFlagged ? "supportStaff" : null,
+  ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
+  return flags.map((flag) => (
+    <span
+      key={flag}
+      title={tFlags(flag)}
+      className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
+    >
+      {t(`flags.${flag}`)}
+    </span>
+  ));
+}
+
+/** A day (a forecast, "26/11/2026") or a moment ("26/11 14:05"); a dash when there is none. */
+function DateCell({ at, withTime = false }: { at: string | null; withTime?: boolean }) {
+  const format = useFormatter();
+  if (!at) return "—";
+  return withTime
+    ? format.dateTime(new Date(at), { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" })
+    : format.dateTime(new Date(`${at}T12:00:00+07:00`), { day: "2-digit", month: "2-digit", year: "numeric" });
 }
