@@ -22,6 +22,8 @@ export const ROLE_SCOPE_KINDS: Record<Role, readonly Scope["kind"][]> = {
 
 /** Roles that may submit reports for their scope. */
 export const WRITER_ROLES: readonly Role[] = ["admin", "province", "commune", "reporter"];
+/** Roles that report from the field on the phone page (/report): for their commune or province. */
+export const FIELD_ROLES: readonly Role[] = ["province", "commune", "reporter"];
 /** Roles that may create and revoke kiosk tokens for their scope. */
 export const KIOSK_MANAGER_ROLES: readonly Role[] = ["admin", "province", "commune"];
 

@@ -10,6 +10,8 @@ export interface RecentReport {
   villageName: string | null;
   mode: string;
   source: string;
+  /** the reporting team as it named itself (a team, never a person's data) */
+  reporter: string;
   asOf: string;
   receivedAt: string;
   applied: boolean;
@@ -49,7 +51,7 @@ function selectReports(db: Database, where: SQL, limit: number): Promise<RecentR
   return queryRows<RecentReport>(
     db,
     sql`select r.id::float8 as id, r.commune_code as "communeCode", c.full_name as "communeName",
-        r.village_code as "villageCode", v.name as "villageName", r.mode, r.source,
+        r.village_code as "villageCode", v.name as "villageName", r.mode, r.source, r.reporter,
         to_json(r.as_of)#>>'{}' as "asOf", to_json(r.received_at)#>>'{}' as "receivedAt",
         r.applied, r.over_eligible as "overEligible", r.corrects_id::float8 as "correctsId", r.payload as counters
       from reports r join communes c on c.code = r.commune_code left join villages v on v.code = r.village_code

@@ -1,6 +1,6 @@
 import { textIn } from "@pulse/messages";
 import type { Role } from "@pulse/schema";
-import { KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
+import { FIELD_ROLES, KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { SignedInViewer } from "../../server/api";
@@ -10,6 +10,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
   const t = await getTranslations("account");
   const tImport = await getTranslations("import");
+  const tField = await getTranslations("field");
   const locale = await getLocale();
   const scopeName = viewer.scopeName ? textIn(viewer.scopeName, locale) : t("scopeNation");
   if (viewer.kind === "kiosk") {
@@ -21,6 +22,11 @@ export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
       <span className="text-slate-700">
         {t("signedInAs", { name: viewer.name })} · {t(`roles.${role}`)} · {scopeName}
       </span>
+      {FIELD_ROLES.includes(role) && (
+        <Link className="text-sky-800 underline" href="/report">
+          {tField("openReport")}
+        </Link>
+      )}
       {WRITER_ROLES.includes(role) && (
         <Link className="text-sky-800 underline" href="/import">
           {tImport("link")}

@@ -1,0 +1,150 @@
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
+import { signInForToken } from "../../server/src/auth/sign-in-client";
+import { allowConsoleErrors } from "./support/console-errors";
+import { ARTIFACTS, launchBrowser, signIn, startStack, type Stack } from "./support/stack";
+
+const COMMUNE = "00082";
+const VILLAGES = ["00082-001", "00082-002"];
+const PHONE = { width: 360, height: 640 };
+
+/** What the server holds for the commune, read as another system would (tRPC over HTTP). */
+async function communeFigures(apiUrl: string, reporter: string) {
+  const token = await signInForToken(apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
+  const get = async (path: string, input: unknown) => {
+    const query = encodeURIComponent(JSON.stringify({ json: input }));
+    const response = await fetch(`${apiUrl}/trpc/${path}?input=${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
+  };
+  const detail = (await get("progress.commune", { code: COMMUNE })) as {
+    commune: { eidL2Activated: number; householdsVisited: number };
+  };
+  const recent = (await get("reports.recent", { scope: { kind: "commune", code: COMMUNE }, limit: 500 })) as {
+    id: number;
+    reporter: string;
+  }[];
+  return {
+    activated: detail.commune.eidL2Activated,
+    households: detail.commune.householdsVisited,
+    ledgerIds: recent.filter((r) => r.reporter === reporter).map((r) => r.id),
+  };
+}
+
+/** Enters one report on the page: place, two counters, the team, review, send. */
+async function enterReport(page: Page, village: string, activated: number, households: number, reporter: string) {
+  await page.getByLabel("Thôn, tổ dân phố").selectOption(village);
+  await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill(String(activated));
+  await page.getByLabel("Hộ gia đình đã đến", { exact: true }).fill(String(households));
+  await page.getByLabel("Tổ, đội báo cáo").fill(reporter);
+  await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await page.getByText("Đã lưu trên máy").waitFor();
+}
+
+const states = (page: Page) =>
+  page.locator("li[data-state]").evaluateAll((items) => items.map((i) => i.getAttribute("data-state")));
+
+describe("field reporting page on a phone", () => {
+  let stack: Stack;
+  let browser: Browser;
+  let reporter: BrowserContext;
+  /** Each test is another phone, signed in as the commune's reporter. */
+  const newPhone = async () => {
+    reporter = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+    const page = await reporter.newPage();
+    await signIn(page, stack.webUrl, "totruong.cuanam@pulse.demo");
+    // A reporter lands on the reporting page.
+    await page.waitForURL((url) => url.pathname === "/report");
+    await page.close();
+  };
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ apiPort: 3231, webPort: 3230 }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const openReportPage = async () => {
+    await newPhone();
+    const page = await reporter.newPage();
+    await page.goto(`${stack.webUrl}/report`);
+    await page.locator(`option[value="${VILLAGES[1]}"]`).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).waitFor();
+    return page;
+  };
+
+  it("keeps 5 reports entered offline, then records each once when the network returns", async () => {
+    const team = "Tổ e2e ngoại tuyến";
+    const before = await communeFigures(stack.apiUrl, team);
+    const page = await openReportPage();
+    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/);
+    await reporter.setOffline(true);
+    for (let i = 0; i < 5; i++) await enterReport(page, VILLAGES[i % 2] ?? "", i + 1, 2, team);
+    expect(await states(page)).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
+    await expect.poll(() => page.locator("[data-provisional]").count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, "field-offline-360.png"), fullPage: true });
+
+    await reporter.setOffline(false);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(Array(5).fill("recorded"));
+    await expect.poll(() => page.getByText(/biên nhận số \d+/).count()).toBe(5);
+    const after = await communeFigures(stack.apiUrl, team);
+    expect(after.activated - before.activated).toBe(1 + 2 + 3 + 4 + 5);
+    expect(after.households - before.households).toBe(10);
+    expect(after.ledgerIds).toHaveLength(5);
+    await page.screenshot({ path: join(ARTIFACTS, "field-recorded-360.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("counts a report once when the answer is lost on the way back, and shows the first receipt", async () => {
+    const team = "Tổ e2e mất phản hồi";
+    const page = await openReportPage();
+    let posts = 0;
+    allowConsoleErrors(/ERR_FAILED|Failed to load resource/);
+    await page.route("**/api/v1/reports", async (route) => {
+      posts += 1;
+      if (posts === 1) {
+        // The server commits the report; the phone never hears back.
+        await route.fetch();
+        await route.abort("failed");
+      } else await route.continue();
+    });
+    await enterReport(page, VILLAGES[0] ?? "", 7, 1, team);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded"]);
+    expect(posts).toBe(2);
+    const { ledgerIds } = await communeFigures(stack.apiUrl, team);
+    expect(ledgerIds).toHaveLength(1);
+    await expect.poll(() => page.getByText(`biên nhận số ${ledgerIds[0]}`).count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows a refusal with the server's reason, and does not send it again", async () => {
+    const page = await openReportPage();
+    let posts = 0;
+    // The village moved out of this reporter's scope meanwhile: the server refuses with 403.
+    await page.route("**/api/v1/reports", async (route) => {
+      posts += 1;
+      const report = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
+      await route.continue({ postData: JSON.stringify({ ...report, communeCode: "00004", villageCode: undefined }) });
+    });
+    allowConsoleErrors(/status of 403/);
+    await enterReport(page, VILLAGES[0] ?? "", 3, 0, "Tổ e2e bị từ chối");
+    await expect.poll(() => states(page), { timeout: 30_000 }).toContain("refused");
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "phạm vi" }).count()).toBeGreaterThan(0);
+    await page.waitForTimeout(7_000);
+    expect(posts).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, "field-refused-360.png"), fullPage: true });
+    await page.getByRole("button", { name: "Bỏ báo cáo này" }).first().click({ trial: true });
+    await page.close();
+  });
+});

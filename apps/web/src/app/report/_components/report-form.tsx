@@ -1,0 +1,183 @@
+"use client";
+
+import { formatCount, type Locale } from "@pulse/indicators";
+import { COUNTER_KEYS, type CountsReport, type FieldError } from "@pulse/schema";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { loadPref, savePref } from "../../../field/field-store";
+import { CounterField, FieldErrors } from "./counter-field";
+import { draftOfReport, EMPTY_COUNTERS, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
+
+const BIG_BUTTON = "h-12 rounded px-5 text-lg font-semibold";
+
+/**
+ * What was done since the last report, checked with the server's schema, shown once more for
+ * confirmation, then handed to the outbox (which keeps it on the phone before sending).
+ */
+export function ReportForm({
+  place,
+  placeName,
+  initial,
+  onSend,
+}: {
+  place: { communeCode: string; villageCode: string | null };
+  placeName: string;
+  /** a refused report to fix: its figures fill the form */
+  initial: CountsReport | null;
+  onSend: (report: CountsReport) => Promise<void>;
+}) {
+  const t = useTranslations("field");
+  const tCounters = useTranslations("field.counters");
+  const form = useForm<DraftValues>({
+    defaultValues: initial
+      ? draftOfReport(initial)
+      : { counters: EMPTY_COUNTERS, asOf: toLocalInput(new Date()), reporter: "" },
+  });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [review, setReview] = useState<CountsReport | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!initial) void loadPref("reporter").then((reporter) => reporter && form.setValue("reporter", reporter));
+  }, [form, initial]);
+  const counters = useWatch({ control: form.control, name: "counters" });
+
+  const check = form.handleSubmit((draft) => {
+    // The key is made when the report is kept (on "send"); this one only checks the fields.
+    const checked = reportOfDraft(draft, place, newKey());
+    setErrors(checked.errors ?? []);
+    setReview(checked.report);
+    setSaved(false);
+  });
+  const send = async () => {
+    if (!review) return;
+    await onSend({ ...review, idempotencyKey: newKey() });
+    await savePref("reporter", review.reporter);
+    form.reset({ counters: EMPTY_COUNTERS, asOf: toLocalInput(new Date()), reporter: review.reporter });
+    setReview(null);
+    setSaved(true);
+  };
+
+  if (review) {
+    return (
+      <ConfirmStep review={review} placeName={placeName} onSend={() => void send()} onEdit={() => setReview(null)} />
+    );
+  }
+
+  return (
+    <form className="space-y-4" onSubmit={(e) => void check(e)} noValidate>
+      <h2 className="text-lg font-bold">{t("countersTitle")}</h2>
+      {COUNTER_KEYS.map((key) => (
+        <CounterField
+          key={key}
+          label={tCounters(key)}
+          field={`counters.${key}`}
+          registration={form.register(`counters.${key}`)}
+          value={counters[key]}
+          onStep={(next) => form.setValue(`counters.${key}`, next)}
+          errors={errors}
+        />
+      ))}
+      <FieldErrors errors={errors} field="counters" />
+      <WhenAndWho register={form.register} errors={errors} />
+      {errors.length > 0 && (
+        <p role="alert" className="font-semibold text-red-700">
+          {t("fixErrors", { count: errors.length })}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900 ring-1 ring-emerald-300">
+          {t("savedOffline")}
+        </p>
+      )}
+      <button type="submit" className={`${BIG_BUTTON} w-full bg-sky-800 text-white`}>
+        {t("review")}
+      </button>
+    </form>
+  );
+}
+
+/** The figures once more, big, before they are kept and sent. */
+function ConfirmStep({
+  review,
+  placeName,
+  onSend,
+  onEdit,
+}: {
+  review: CountsReport;
+  placeName: string;
+  onSend: () => void;
+  onEdit: () => void;
+}) {
+  const t = useTranslations("field");
+  const tCounters = useTranslations("field.counters");
+  const locale = useLocale() as Locale;
+  const format = useFormatter();
+  return (
+    <section className="space-y-3 rounded bg-amber-50 p-4 ring-1 ring-amber-300" aria-labelledby="confirm-title">
+      <h2 id="confirm-title" className="text-lg font-bold">
+        {t("confirmTitle")}
+      </h2>
+      <p>{t("confirmPlace", { place: placeName })}</p>
+      <p>
+        {t("confirmWhen", {
+          when: format.dateTime(review.asOf, {
+            day: "2-digit",
+            month: "2-digit",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+          }),
+        })}
+      </p>
+      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-lg" data-testid="confirm-figures">
+        {COUNTER_KEYS.flatMap((key) =>
+          review.counters[key] === undefined
+            ? []
+            : [
+                <dt key={`${key}-label`}>{tCounters(key)}</dt>,
+                <dd key={key} className="text-right font-bold tabular-nums">
+                  {formatCount(review.counters[key] ?? 0, locale)}
+                </dd>,
+              ],
+        )}
+      </dl>
+      <div className="flex flex-wrap gap-3">
+        <button type="button" className={`${BIG_BUTTON} bg-sky-800 text-white`} onClick={onSend}>
+          {t("send")}
+        </button>
+        <button type="button" className={`${BIG_BUTTON} bg-slate-200`} onClick={onEdit}>
+          {t("edit")}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** When the work was done (never in the future) and which team reports it. */
+function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValues>; errors: FieldError[] }) {
+  const t = useTranslations("field");
+  return (
+    <>
+      <label className="block">
+        <span className="block font-semibold">{t("asOf")}</span>
+        <input
+          type="datetime-local"
+          className="mt-1 h-12 w-full rounded border border-slate-400 px-3 text-lg"
+          max={toLocalInput(new Date())}
+          {...register("asOf")}
+        />
+        <FieldErrors errors={errors} field="asOf" />
+      </label>
+      <label className="block">
+        <span className="block font-semibold">{t("reporter")}</span>
+        <input
+          className="mt-1 h-12 w-full rounded border border-slate-400 px-3 text-lg"
+          autoComplete="organization"
+          {...register("reporter")}
+        />
+        <FieldErrors errors={errors} field="reporter" />
+      </label>
+    </>
+  );
+}

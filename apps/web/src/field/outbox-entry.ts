@@ -1,0 +1,92 @@
+import type { CountsReport, FieldError } from "@pulse/schema";
+
+/**
+ * A report on this phone, from the moment it was entered: its idempotency key is made then and
+ * never again, so however often it is sent the ledger counts it once.
+ */
+export interface OutboxEntry {
+  key: string;
+  report: CountsReport;
+  /** when it was entered here (ms since epoch) */
+  createdAt: number;
+  state: "waiting" | "sending" | "recorded" | "refused";
+  attempts: number;
+  /** the earliest time the next try may start (ms since epoch) */
+  nextAttemptAt: number;
+  receipt?: { reportId: number; receivedAt: string };
+  refusal?: { vi: string; en: string; fieldErrors: FieldError[]; status: number };
+}
+
+/** What came back from one try. */
+export type SendOutcome =
+  | { kind: "recorded"; reportId: number; receivedAt: string }
+  | { kind: "refused"; status: number; vi: string; en: string; fieldErrors: FieldError[] }
+  /** 401: the session expired; the entry waits until the user signs in again */
+  | { kind: "signedOut" }
+  /** 429 or 503: the server said when to try again */
+  | { kind: "later"; retryAfterSeconds: number }
+  /** no network, a timeout, a proxy error: try again with backoff */
+  | { kind: "unreachable" };
+
+const FIRST_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** 2 s, 4 s, 8 s … up to 5 minutes, with ±25 % jitter so a village's phones do not retry in step. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/** The entry after one try: recorded and refused are final; anything else waits for its next try. */
+export function afterOutcome(entry: OutboxEntry, outcome: SendOutcome, now: number): OutboxEntry {
+  const attempts = entry.attempts + 1;
+  switch (outcome.kind) {
+    case "recorded":
+      return {
+        ...entry,
+        attempts,
+        state: "recorded",
+        receipt: { reportId: outcome.reportId, receivedAt: outcome.receivedAt },
+      };
+    case "refused":
+      return {
+        ...entry,
+        attempts,
+        state: "refused",
+        refusal: { status: outcome.status, vi: outcome.vi, en: outcome.en, fieldErrors: outcome.fieldErrors },
+      };
+    case "signedOut":
+      return { ...entry, attempts, state: "waiting", nextAttemptAt: now };
+    case "later":
+      return { ...entry, attempts, state: "waiting", nextAttemptAt: now + outcome.retryAfterSeconds * 1000 };
+    case "unreachable":
+      return { ...entry, attempts, state: "waiting", nextAttemptAt: now + backoffMs(attempts) };
+  }
+}
+
+/** Whether an entry should be sent now. */
+export const isDue = (entry: OutboxEntry, now: number) => entry.state === "waiting" && entry.nextAttemptAt <= now;
+
+interface ReportsAnswer {
+  receipts?: { reportId: number; receivedAt: string }[];
+  error?: { vi: string; en: string; fieldErrors?: FieldError[] };
+}
+
+/** What an HTTP answer from `POST /api/v1/reports` means for the entry. */
+export function outcomeOf(status: number, retryAfter: string | null, body: ReportsAnswer | null): SendOutcome {
+  const receipt = body?.receipts?.[0];
+  if (status === 200 && receipt) {
+    return { kind: "recorded", reportId: receipt.reportId, receivedAt: receipt.receivedAt };
+  }
+  if (status === 401) return { kind: "signedOut" };
+  if (status === 429 || status === 503) {
+    const seconds = Number(retryAfter);
+    return { kind: "later", retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 5 };
+  }
+  // A refusal the server explained (403 out of scope, 409 key reused, 422 invalid) is final;
+  // anything else (a proxy's 502, an answer without a body) is the network's fault: try again.
+  if (status >= 400 && status < 500 && body?.error) {
+    return { kind: "refused", status, vi: body.error.vi, en: body.error.en, fieldErrors: body.error.fieldErrors ?? [] };
+  }
+  return { kind: "unreachable" };
+}
