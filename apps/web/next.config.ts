@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
@@ -9,4 +10,4 @@ const config: NextConfig = {
   poweredByHeader: false,
 };
 
-export default withNextIntl(config);
+export default withSerwist(withNextIntl(config));

@@ -81,6 +81,19 @@ describe("field reporting page on a phone", () => {
     await page.goto(`${stack.webUrl}/report`);
     await page.locator(`option[value="${VILLAGES[1]}"]`).waitFor({ state: "attached" });
     await page.getByRole("button", { name: "Xem lại trước khi gửi" }).waitFor();
+    // The service worker has the page and what it loaded: the next visit opens offline.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return `${!!registration?.active} ${!!(await caches.match(location.pathname))}`;
+          }),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe("true true");
     return page;
   };
 
@@ -94,6 +107,11 @@ describe("field reporting page on a phone", () => {
     expect(await states(page)).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
     await expect.poll(() => page.locator("[data-provisional]").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "field-offline-360.png"), fullPage: true });
+
+    // Reloaded with no network: the service worker opens the page, the outbox still holds all five.
+    await page.reload();
+    await expect.poll(() => states(page), { timeout: 15_000 }).toEqual(Array(5).fill("waiting"));
+    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).waitFor();
 
     await reporter.setOffline(false);
     await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(Array(5).fill("recorded"));

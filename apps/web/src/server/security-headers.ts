@@ -21,6 +21,8 @@ export function pageSecurityHeaders(pageUrl: URL, nonce: string, development: bo
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // The field page's service worker (its script is served by this app).
+    "worker-src 'self'",
     `connect-src 'self' ${liveOrigins(pageUrl).join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
