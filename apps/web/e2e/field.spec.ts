@@ -165,4 +165,40 @@ describe("field reporting page on a phone", () => {
     await page.getByRole("button", { name: "Bỏ báo cáo này" }).first().click({ trial: true });
     await page.close();
   });
+
+  it("keeps a report when the session expired offline, asks to sign in, then sends it once", async () => {
+    const team = "Tổ e2e hết phiên";
+    const page = await openReportPage();
+    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /status of 401/);
+    await reporter.setOffline(true);
+    await enterReport(page, VILLAGES[1] ?? "", 4, 3, team);
+    // The session ends while the phone is away (expired, or revoked from another device).
+    await reporter.clearCookies();
+    await reporter.setOffline(false);
+    await page.getByText("Phiên đăng nhập đã hết hạn").waitFor({ timeout: 30_000 });
+    expect(await states(page)).toEqual(["waiting"]);
+    await page.screenshot({ path: join(ARTIFACTS, "field-sign-in-again-360.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "Đăng nhập lại" }).click();
+    await page.getByLabel("Thư điện tử").fill("totruong.cuanam@pulse.demo");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL((url) => url.pathname === "/report");
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded"]);
+    expect((await communeFigures(stack.apiUrl, team)).ledgerIds).toHaveLength(1);
+
+    // Signing out with a report waiting warns, and keeps it.
+    await reporter.setOffline(true);
+    await enterReport(page, VILLAGES[1] ?? "", 1, 0, team);
+    let warning = "";
+    page.once("dialog", (dialog) => {
+      warning = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect.poll(() => warning).toMatch(/^Còn 1 báo cáo chưa gửi/);
+    expect(await states(page)).toEqual(["waiting", "recorded"]);
+    await reporter.setOffline(false);
+    await page.close();
+  });
 });
