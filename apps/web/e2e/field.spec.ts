@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
 import { signInForToken } from "../../server/src/auth/sign-in-client";
+import { seriousViolations } from "./support/axe";
 import { allowConsoleErrors } from "./support/console-errors";
 import { ARTIFACTS, launchBrowser, signIn, startStack, type Stack } from "./support/stack";
 
@@ -199,6 +200,27 @@ describe("field reporting page on a phone", () => {
     await expect.poll(() => warning).toMatch(/^Còn 1 báo cáo chưa gửi/);
     expect(await states(page)).toEqual(["waiting", "recorded"]);
     await reporter.setOffline(false);
+    await page.close();
+  });
+
+  it("fits phones from 360 to 412 wide, at 200 % text too, with nothing serious for axe, in both languages", async () => {
+    const page = await openReportPage();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 412, height: 915 });
+    await page.screenshot({ path: join(ARTIFACTS, "field-412.png"), fullPage: true });
+    await page.addStyleTag({ content: "html { font-size: 200% }" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.getByRole("button", { name: "Xem lại trước khi gửi" }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "field-412-text-200.png") });
+
+    await page.goto(`${stack.webUrl}/report?lang=en`);
+    await page.getByRole("button", { name: "Review before sending" }).waitFor();
+    await page.getByRole("button", { name: "Review before sending" }).click();
+    // Nothing entered: the schema's own message, in English, under the counters.
+    await page.getByText("the report has no figures").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${stack.webUrl}/report?lang=vi`);
     await page.close();
   });
 });

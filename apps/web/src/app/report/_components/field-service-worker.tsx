@@ -26,10 +26,13 @@ export function FieldServiceWorker() {
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
     const worker = new Serwist("/serwist/sw.js", { scope: SCOPE, type: "module" });
-    void worker
-      .register()
-      .then(() => worker.messageSW({ type: "CACHE_URLS", payload: { urlsToCache: loadedUrls() } }))
-      .catch(() => undefined);
+    const handOver = async () => {
+      await worker.register();
+      // The worker that runs (installed and activated), not one still installing.
+      const { active } = await navigator.serviceWorker.ready;
+      active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: loadedUrls() } });
+    };
+    handOver().catch(() => undefined);
   }, []);
   return null;
 }
