@@ -6,6 +6,7 @@
  * it: p50/p95/p99), messages delivered per second, server CPU and memory; then a restart storm.
  * Nothing is asserted. `BENCH_CLIENTS=1000` or `BENCH_RATES=1,100` narrow it.
  */
+import { processUsage } from "../src/testing/process-usage";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
@@ -41,14 +42,6 @@ function roomFor(i: number): Room {
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0;
-
-/** Server CPU seconds and RSS, from /proc. */
-function usage(pid: number): { cpuSeconds: number; rssMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  const ticks = Number(stat[11]) + Number(stat[12]);
-  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-  return { cpuSeconds: ticks / 100, rssMb: Number(rss) / 1024 };
-}
 
 /** When each commune's reports were sent, in order: a push covering a commune shows them all. */
 const sent = new Map<string, number[]>();
@@ -163,7 +156,7 @@ try {
   );
 
   for (const clients of settings.BENCH_CLIENTS.split(",").map(Number)) {
-    const before = usage(server.pid ?? 0);
+    const before = processUsage(server.pid ?? 0);
     const sockets: LiveSocket[] = [];
     const rooms = Array.from({ length: clients }, (_, i) => roomFor(i));
     for (let i = 0; i < clients; i += 200) {
@@ -173,19 +166,19 @@ try {
       sockets.push(...(await Promise.all(batch)));
     }
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const connected = usage(server.pid ?? 0);
+    const connected = processUsage(server.pid ?? 0);
     const perClientKb = ((connected.rssMb - before.rssMb) * 1024) / clients;
     for (const rate of settings.BENCH_RATES.split(",").map(Number)) {
       latencies.length = 0;
       delivered = 0;
       sent.clear();
       round += 1;
-      const start = usage(server.pid ?? 0);
+      const start = processUsage(server.pid ?? 0);
       const t0 = performance.now();
       const reports = await sendReports(apiUrl, adminToken, rate, settings.BENCH_SECONDS);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const elapsed = (performance.now() - t0) / 1000;
-      const end = usage(server.pid ?? 0);
+      const end = processUsage(server.pid ?? 0);
       const sorted = [...latencies].sort((a, b) => a - b);
       console.log({
         clients,

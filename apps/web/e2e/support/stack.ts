@@ -20,6 +20,8 @@ export interface Stack {
   /** …and comes back on the same port and data */
   startServer(): Promise<void>;
   stop(): Promise<void>;
+  /** the processes' ids, for benchmarks that print the server's CPU and memory */
+  pids(): { server: number; web: number };
 }
 
 /**
@@ -78,6 +80,7 @@ export async function startStack({
     webUrl,
     apiUrl,
     stop,
+    pids: () => ({ server: server.pid ?? 0, web: web.pid ?? 0 }),
     async stopServer() {
       server.kill("SIGTERM");
       await exited(server);

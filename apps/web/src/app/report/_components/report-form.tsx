@@ -6,6 +6,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { loadPref, savePref } from "../../../field/field-store";
+import { SubmitButton } from "../../_components/submit-button";
 import { CounterField, FieldErrors } from "./counter-field";
 import { draftOfReport, EMPTY_COUNTERS, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
 
@@ -90,9 +91,9 @@ export function ReportForm({
           {t("savedOffline")}
         </p>
       )}
-      <button type="submit" className={`${BIG_BUTTON} w-full bg-sky-800 text-white`}>
+      <SubmitButton pending={false} className="h-12 w-full text-lg">
         {t("review")}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
