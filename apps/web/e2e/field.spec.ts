@@ -147,23 +147,41 @@ describe("field reporting page on a phone", () => {
     await page.close();
   });
 
-  it("shows a refusal with the server's reason, and does not send it again", async () => {
+  it("refuses only the report at fault in a batch, shows the reason, and does not send it again", async () => {
+    const team = "Tổ e2e bị từ chối";
     const page = await openReportPage();
-    let posts = 0;
-    // The village moved out of this reporter's scope meanwhile: the server refuses with 403.
+    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /status of 403/);
+    await reporter.setOffline(true);
+    await enterReport(page, VILLAGES[0] ?? "", 3, 0, team);
+    await enterReport(page, VILLAGES[1] ?? "", 2, 0, team);
+    const [, firstKey] = await page
+      .locator("li[data-report-key]")
+      .evaluateAll((items) => items.map((i) => i.getAttribute("data-report-key")));
+    // The first report's village moved out of this reporter's scope meanwhile: wherever it is
+    // sent (in the batch, or alone), it now names another province's commune, and the server refuses.
+    const outOfScope = (report: Record<string, unknown>) =>
+      report.idempotencyKey === firstKey ? { ...report, communeCode: "00004", villageCode: undefined } : report;
+    const bodies: string[] = [];
     await page.route("**/api/v1/reports", async (route) => {
-      posts += 1;
-      const report = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
-      await route.continue({ postData: JSON.stringify({ ...report, communeCode: "00004", villageCode: undefined }) });
+      const body = JSON.parse(route.request().postData() ?? "{}") as { reports?: Record<string, unknown>[] };
+      bodies.push(body.reports ? `batch of ${body.reports.length}` : "one");
+      const postData = JSON.stringify(
+        body.reports ? { reports: body.reports.map(outOfScope) } : outOfScope(body as Record<string, unknown>),
+      );
+      await route.continue({ postData });
     });
-    allowConsoleErrors(/status of 403/);
-    await enterReport(page, VILLAGES[0] ?? "", 3, 0, "Tổ e2e bị từ chối");
-    await expect.poll(() => states(page), { timeout: 30_000 }).toContain("refused");
-    await expect.poll(() => page.getByRole("alert").filter({ hasText: "phạm vi" }).count()).toBeGreaterThan(0);
+    await reporter.setOffline(false);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded", "refused"]);
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "phạm vi" }).count()).toBe(1);
     await page.waitForTimeout(7_000);
-    expect(posts).toBe(1);
+    // The batch was refused as a whole, then each sent alone; the refused one never again.
+    expect(bodies).toEqual(["batch of 2", "one", "one"]);
+    expect((await communeFigures(stack.apiUrl, team)).ledgerIds).toHaveLength(1);
     await page.screenshot({ path: join(ARTIFACTS, "field-refused-360.png"), fullPage: true });
-    await page.getByRole("button", { name: "Bỏ báo cáo này" }).first().click({ trial: true });
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Bỏ báo cáo này" }).click();
+    await expect.poll(() => states(page)).toEqual(["recorded"]);
     await page.close();
   });
 

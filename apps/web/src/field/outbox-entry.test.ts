@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterOutcome, backoffMs, isDue, outcomeOf, type OutboxEntry } from "./outbox-entry";
+import { afterOutcome, backoffMs, batchOutcomesOf, isDue, outcomeOf, type OutboxEntry } from "./outbox-entry";
 
 const entry: OutboxEntry = {
   key: "6f1c2f7e-3f0e-4a57-9a43-1d7c1d0f5b11",
@@ -62,5 +62,23 @@ describe("outbox entry", () => {
     expect(backoffMs(30, () => 0.5)).toBe(300_000);
     expect(backoffMs(1, () => 0)).toBe(1_500);
     expect(backoffMs(1, () => 0.999_999)).toBeLessThanOrEqual(2_500);
+  });
+
+  it("records each report of a batch with its own receipt, and splits a batch refused as a whole", () => {
+    const receipts = [
+      { reportId: 1, receivedAt: "a" },
+      { reportId: 2, receivedAt: "b" },
+    ];
+    expect(batchOutcomesOf(200, null, { receipts }, 2)).toEqual([
+      { kind: "recorded", reportId: 1, receivedAt: "a" },
+      { kind: "recorded", reportId: 2, receivedAt: "b" },
+    ]);
+    // One report out of scope refuses the batch: sent one by one, only it is refused.
+    expect(batchOutcomesOf(403, null, { error: { vi: "x", en: "y" } }, 2)).toBeNull();
+    expect(batchOutcomesOf(422, null, { error: { vi: "x", en: "y", fieldErrors: [] } }, 2)).toBeNull();
+    expect(batchOutcomesOf(200, null, { receipts: receipts.slice(0, 1) }, 2)).toBeNull();
+    // Throttled, away or unreachable: every report of the batch waits alike.
+    expect(batchOutcomesOf(503, "9", null, 3)).toEqual(Array(3).fill({ kind: "later", retryAfterSeconds: 9 }));
+    expect(batchOutcomesOf(401, null, null, 2)).toEqual(Array(2).fill({ kind: "signedOut" }));
   });
 });

@@ -67,7 +67,7 @@ export function afterOutcome(entry: OutboxEntry, outcome: SendOutcome, now: numb
 /** Whether an entry should be sent now. */
 export const isDue = (entry: OutboxEntry, now: number) => entry.state === "waiting" && entry.nextAttemptAt <= now;
 
-interface ReportsAnswer {
+export interface ReportsAnswer {
   receipts?: { reportId: number; receivedAt: string }[];
   error?: { vi: string; en: string; fieldErrors?: FieldError[] };
 }
@@ -89,4 +89,24 @@ export function outcomeOf(status: number, retryAfter: string | null, body: Repor
     return { kind: "refused", status, vi: body.error.vi, en: body.error.en, fieldErrors: body.error.fieldErrors ?? [] };
   }
   return { kind: "unreachable" };
+}
+
+/**
+ * What an answer to a batch (`{ reports: [...] }`, all or nothing) means for each of its `count`
+ * reports; null when the batch was refused as a whole and its reports must be sent one by one to
+ * learn which is at fault.
+ */
+export function batchOutcomesOf(
+  status: number,
+  retryAfter: string | null,
+  body: ReportsAnswer | null,
+  count: number,
+): SendOutcome[] | null {
+  const receipts = body?.receipts;
+  if (status === 200 && receipts?.length === count) {
+    return receipts.map((r) => ({ kind: "recorded", reportId: r.reportId, receivedAt: r.receivedAt }));
+  }
+  const outcome = outcomeOf(status, retryAfter, body);
+  if (outcome.kind === "refused" || outcome.kind === "recorded") return null;
+  return Array.from({ length: count }, () => outcome);
 }

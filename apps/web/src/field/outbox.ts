@@ -1,9 +1,17 @@
 import type { CountsReport } from "@pulse/schema";
 import { allEntries, deleteEntry, putEntry, resumeInterrupted } from "./field-store";
-import { afterOutcome, isDue, outcomeOf, type OutboxEntry, type SendOutcome } from "./outbox-entry";
+import {
+  afterOutcome,
+  batchOutcomesOf,
+  isDue,
+  outcomeOf,
+  type OutboxEntry,
+  type ReportsAnswer,
+  type SendOutcome,
+} from "./outbox-entry";
 
-/** Reports sent side by side: enough to empty a day's queue quickly, few enough for a weak link. */
-const PARALLEL_SENDS = 4;
+/** Reports sent in one request: a day's queue in a few requests, a small body on a weak link. */
+const BATCH_SIZE = 50;
 const SEND_TIMEOUT_MS = 20_000;
 /** How often waiting reports are looked at when nothing else wakes the outbox. */
 const TICK_MS = 5_000;
@@ -15,22 +23,39 @@ export interface OutboxSnapshot {
   loaded: boolean;
 }
 
-async function send(endpoint: string, entry: OutboxEntry): Promise<SendOutcome> {
+/** Posts `body` and reads the answer; null when nothing came back (no network, a timeout). */
+async function post(
+  endpoint: string,
+  body: unknown,
+): Promise<{ status: number; retryAfter: string | null; answer: ReportsAnswer | null } | null> {
   try {
     const response = await fetch(endpoint, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(entry.report),
+      body: JSON.stringify(body),
       credentials: "same-origin",
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
-    const body = response.headers.get("content-type")?.includes("json")
-      ? ((await response.json()) as Parameters<typeof outcomeOf>[2])
+    const answer = response.headers.get("content-type")?.includes("json")
+      ? ((await response.json()) as ReportsAnswer)
       : null;
-    return outcomeOf(response.status, response.headers.get("retry-after"), body);
+    return { status: response.status, retryAfter: response.headers.get("retry-after"), answer };
   } catch {
-    return { kind: "unreachable" };
+    return null;
   }
+}
+
+/** One report, one request. */
+async function sendOne(endpoint: string, entry: OutboxEntry): Promise<SendOutcome> {
+  const sent = await post(endpoint, entry.report);
+  return sent ? outcomeOf(sent.status, sent.retryAfter, sent.answer) : { kind: "unreachable" };
+}
+
+/** Several reports in one request (all or nothing); null when refused as a whole. */
+async function sendBatch(endpoint: string, entries: OutboxEntry[]): Promise<SendOutcome[] | null> {
+  const sent = await post(endpoint, { reports: entries.map((e) => e.report) });
+  if (!sent) return entries.map(() => ({ kind: "unreachable" }));
+  return batchOutcomesOf(sent.status, sent.retryAfter, sent.answer, entries.length);
 }
 
 /** Runs `work` with this phone's outbox lock (one tab sends at a time), or plainly where locks are missing. */
@@ -134,20 +159,20 @@ export class Outbox {
     this.publishEntries();
   }
 
-  /** Sends what is due, a few side by side, until nothing is; stops while the session is expired. */
+  /** Sends what is due, in batches, until nothing is; stops while the session is expired. */
   private async drain() {
     while (!this.snapshot.needsSignIn) {
       const now = Date.now();
-      const due = [...this.byKey.values()].filter((e) => isDue(e, now)).slice(0, PARALLEL_SENDS);
+      const due = [...this.byKey.values()].filter((e) => isDue(e, now)).slice(0, BATCH_SIZE);
       if (due.length === 0) return;
-      await Promise.all(
-        due.map(async (entry) => {
-          await this.save({ ...entry, state: "sending" });
-          const outcome = await send(this.endpoint, entry);
-          if (outcome.kind === "signedOut") this.publish({ needsSignIn: true });
-          await this.save(afterOutcome(entry, outcome, Date.now()));
-        }),
-      );
+      for (const entry of due) await this.save({ ...entry, state: "sending" });
+      const outcomes = due.length > 1 ? await sendBatch(this.endpoint, due) : null;
+      // A batch refused as a whole: one by one, so only the report at fault is refused.
+      for (const [i, entry] of due.entries()) {
+        const outcome = outcomes?.[i] ?? (await sendOne(this.endpoint, entry));
+        if (outcome.kind === "signedOut") this.publish({ needsSignIn: true });
+        await this.save(afterOutcome(entry, outcome, Date.now()));
+      }
     }
   }
   /** One run at a time; a wake-up during a run starts one more after it. */
