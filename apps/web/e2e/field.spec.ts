@@ -241,4 +241,27 @@ describe("field reporting page on a phone", () => {
     await page.goto(`${stack.webUrl}/report?lang=vi`);
     await page.close();
   });
+
+  it("shows a report sent hours after its time as late, on the wall and on the command page", async () => {
+    const team = "Tổ e2e gửi muộn";
+    const page = await openReportPage();
+    const threeHoursAgo = await page.evaluate(() => {
+      const d = new Date(Date.now() - 3 * 3600_000 - 60_000);
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await page.getByLabel("Thời điểm").fill(threeHoursAgo);
+    await enterReport(page, VILLAGES[0] ?? "", 6, 0, team);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded"]);
+    const wall = await reporter.newPage();
+    await wall.goto(`${stack.webUrl}/wall/commune/${COMMUNE}`);
+    await expect.poll(() => wall.locator("[data-ticker] [data-late]").first().textContent()).toBe("(gửi muộn 3 giờ)");
+    // The command page's history keeps both times: when it arrived, and the moment it describes.
+    await wall.goto(`${stack.webUrl}/commune/${COMMUNE}`);
+    await expect
+      .poll(() => wall.locator('[data-testid="history"] [data-late]').first().textContent())
+      .toMatch(/^gửi muộn 3 giờ · số liệu lúc \d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}$/);
+    await wall.close();
+    await page.close();
+  });
 });

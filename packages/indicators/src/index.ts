@@ -5,3 +5,4 @@ export * from "./coverage";
 export * from "./aggregate";
 export * from "./progress";
 export * from "./series";
+export * from "./lateness";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@pulse/api";
-import { formatCount, formatRate, type Locale } from "@pulse/indicators";
+import { formatCount, formatRate, lateness, type Locale } from "@pulse/indicators";
 import { COUNTER_KEYS } from "@pulse/schema";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { ScrollTable } from "./scroll-table";
@@ -94,6 +94,7 @@ export function HistoryTable({ reports }: { reports: ReportRow[] }) {
         <tr key={r.id} data-report-id={r.id} className="border-t border-slate-200 align-top">
           <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
             {format.dateTime(new Date(r.receivedAt), DATE_TIME)}
+            <LateNote asOf={r.asOf} receivedAt={r.receivedAt} />
           </td>
           <td className="px-2 py-1.5">{r.villageName ?? r.communeName}</td>
           <td className="px-2 py-1.5">
@@ -112,5 +113,19 @@ export function HistoryTable({ reports }: { reports: ReportRow[] }) {
         </tr>
       ))}
     </ScrollTable>
+  );
+}
+
+/** Under the arrival time: when a report came long after the moment it describes, and that moment. */
+function LateNote({ asOf, receivedAt }: { asOf: string; receivedAt: string }) {
+  const tWall = useTranslations("wall");
+  const t = useTranslations("command");
+  const format = useFormatter();
+  const late = lateness(asOf, receivedAt);
+  if (!late) return null;
+  return (
+    <span className="block text-xs text-sky-800" data-late>
+      {tWall("tickerLate", late)} · {t("asOfAt", { when: format.dateTime(new Date(asOf), DATE_TIME) })}
+    </span>
   );
 }

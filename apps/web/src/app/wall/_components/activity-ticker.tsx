@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@pulse/api";
+import { lateness } from "@pulse/indicators";
 import { COUNTER_KEYS } from "@pulse/schema";
 import { useTranslations } from "next-intl";
 import { useRecentActivity, type LiveView } from "../../../live/use-live-progress";
@@ -44,9 +45,22 @@ export function ActivityTicker({ view }: { view: LiveView }) {
             <span className="mr-[0.4em] text-slate-400 tabular-nums">{when(item.receivedAt)}</span>
             {t("tickerItem", { place: place(item), what: describe(item) })}
             {item.correctsId !== null && <span className="ml-[0.4em] text-amber-300">({t("tickerCorrection")})</span>}
+            <Late item={item} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** "(gửi muộn 3 giờ)": a report that reached the ledger long after the moment it describes. */
+function Late({ item }: { item: Item }) {
+  const t = useTranslations("wall");
+  const late = lateness(item.asOf, item.receivedAt);
+  if (!late) return null;
+  return (
+    <span className="ml-[0.4em] text-sky-300" data-late>
+      ({t("tickerLate", late)})
+    </span>
   );
 }
