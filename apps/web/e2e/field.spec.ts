@@ -102,7 +102,8 @@ describe("field reporting page on a phone", () => {
     const team = "Tổ e2e ngoại tuyến";
     const before = await communeFigures(stack.apiUrl, team);
     const page = await openReportPage();
-    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/);
+    // Offline, the page's own requests (figures, the live hub) fail: expected.
+    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /ERR_FAILED/);
     await reporter.setOffline(true);
     for (let i = 0; i < 5; i++) await enterReport(page, VILLAGES[i % 2] ?? "", i + 1, 2, team);
     expect(await states(page)).toEqual(["waiting", "waiting", "waiting", "waiting", "waiting"]);
@@ -262,6 +263,26 @@ describe("field reporting page on a phone", () => {
       .poll(() => wall.locator('[data-testid="history"] [data-late]').first().textContent())
       .toMatch(/^gửi muộn 3 giờ · số liệu lúc \d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}$/);
     await wall.close();
+    await page.close();
+  });
+
+  it("warns before sending a figure that is probably a typo, and sends nothing unless told to", async () => {
+    const page = await openReportPage();
+    await page.getByLabel("Thôn, tổ dân phố").selectOption(VILLAGES[0] ?? "");
+    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("900000");
+    await page.getByLabel("Tổ, đội báo cáo").fill("Tổ e2e nhập nhầm");
+    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
+    await expect
+      .poll(() => page.locator("[data-implausible] li").first().textContent())
+      .toMatch(/^Tài khoản mức 2 đã kích hoạt: 900\.000 — nhiều hơn số người còn chưa kích hoạt của xã, phường \(\d/);
+    await page.getByRole("button", { name: "Vẫn gửi" }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "field-implausible-360.png"), fullPage: true });
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("9");
+    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
+    await page.getByRole("button", { name: "Gửi báo cáo" }).waitFor();
+    expect(await page.locator("[data-implausible]").count()).toBe(0);
+    expect(await states(page)).toEqual([]);
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import type { OutboxEntry } from "../../../field/outbox-entry";
 import { useOutbox } from "../../../field/use-outbox";
 import { useCommunes, useVillages } from "../../../field/use-places";
 import { OutboxBanner } from "./outbox-banner";
+import type { PlaceLimits } from "./plausibility";
 import { PlaceFigures } from "./place-figures";
 import { CommunePicker, VillagePicker } from "./place-picker";
 import { ReportForm } from "./report-form";
@@ -46,6 +47,14 @@ function useRememberedPlace(scope: Scope) {
     void savePref("place", JSON.stringify(next));
   };
   return [choice, choose] as const;
+}
+
+/** What the phone knows of the place from its last answer (nothing offline on a first visit). */
+function limitsOf(detail: ReturnType<typeof useVillages>["detail"], villageCode: string | null): PlaceLimits {
+  if (!detail) return { remainingEligible: null, villageHouseholds: null };
+  const { eligible, eidL2Activated } = detail.commune;
+  const village = detail.villages.find((v) => v.code === villageCode);
+  return { remainingEligible: Math.max(0, eligible - eidL2Activated), villageHouseholds: village?.households ?? null };
 }
 
 /** Today's reports, and any older one still waiting or refused. */
@@ -101,6 +110,7 @@ export function FieldReport({ scope }: { scope: Scope }) {
           place={{ communeCode: place.communeCode, villageCode: place.villageCode }}
           placeName={placeName}
           initial={fixing?.report ?? null}
+          limits={limitsOf(villages.detail, place.villageCode)}
           onSend={async (report) => {
             await outbox?.add(report);
             if (fixing) await outbox?.discard(fixing.key);

@@ -4,10 +4,11 @@ import { formatCount, type Locale } from "@pulse/indicators";
 import { COUNTER_KEYS, type CountsReport, type FieldError } from "@pulse/schema";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { useForm, useWatch, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { loadPref, savePref } from "../../../field/field-store";
 import { SubmitButton } from "../../_components/submit-button";
 import { CounterField, FieldErrors } from "./counter-field";
+import { implausibleFigures, type Implausible, type PlaceLimits } from "./plausibility";
 import { draftOfReport, EMPTY_COUNTERS, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
 
 const BIG_BUTTON = "h-12 rounded px-5 text-lg font-semibold";
@@ -20,16 +21,18 @@ export function ReportForm({
   place,
   placeName,
   initial,
+  limits,
   onSend,
 }: {
   place: { communeCode: string; villageCode: string | null };
   placeName: string;
   /** a refused report to fix: its figures fill the form */
   initial: CountsReport | null;
+  /** what the phone knows of the place, to warn of figures that are probably typos */
+  limits: PlaceLimits;
   onSend: (report: CountsReport) => Promise<void>;
 }) {
   const t = useTranslations("field");
-  const tCounters = useTranslations("field.counters");
   const form = useForm<DraftValues>({
     defaultValues: initial
       ? draftOfReport(initial)
@@ -41,7 +44,6 @@ export function ReportForm({
   useEffect(() => {
     if (!initial) void loadPref("reporter").then((reporter) => reporter && form.setValue("reporter", reporter));
   }, [form, initial]);
-  const counters = useWatch({ control: form.control, name: "counters" });
 
   const check = form.handleSubmit((draft) => {
     // The key is made when the report is kept (on "send"); this one only checks the fields.
@@ -61,24 +63,20 @@ export function ReportForm({
 
   if (review) {
     return (
-      <ConfirmStep review={review} placeName={placeName} onSend={() => void send()} onEdit={() => setReview(null)} />
+      <ConfirmStep
+        warnings={implausibleFigures(review, limits)}
+        review={review}
+        placeName={placeName}
+        onSend={() => void send()}
+        onEdit={() => setReview(null)}
+      />
     );
   }
 
   return (
     <form className="space-y-4" onSubmit={(e) => void check(e)} noValidate>
       <h2 className="text-lg font-bold">{t("countersTitle")}</h2>
-      {COUNTER_KEYS.map((key) => (
-        <CounterField
-          key={key}
-          label={tCounters(key)}
-          field={`counters.${key}`}
-          registration={form.register(`counters.${key}`)}
-          value={counters[key]}
-          onStep={(next) => form.setValue(`counters.${key}`, next)}
-          errors={errors}
-        />
-      ))}
+      <CounterFields form={form} errors={errors} />
       <FieldErrors errors={errors} field="counters" />
       <WhenAndWho register={form.register} errors={errors} />
       {errors.length > 0 && (
@@ -100,11 +98,13 @@ export function ReportForm({
 
 /** The figures once more, big, before they are kept and sent. */
 function ConfirmStep({
+  warnings,
   review,
   placeName,
   onSend,
   onEdit,
 }: {
+  warnings: Implausible[];
   review: CountsReport;
   placeName: string;
   onSend: () => void;
@@ -131,6 +131,7 @@ function ConfirmStep({
           }),
         })}
       </p>
+      <ImplausibleWarning warnings={warnings} counters={review.counters} />
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-lg" data-testid="confirm-figures">
         {COUNTER_KEYS.flatMap((key) =>
           review.counters[key] === undefined
@@ -145,7 +146,7 @@ function ConfirmStep({
       </dl>
       <div className="flex flex-wrap gap-3">
         <button type="button" className={`${BIG_BUTTON} bg-sky-800 text-white`} onClick={onSend}>
-          {t("send")}
+          {warnings.length > 0 ? t("sendAnyway") : t("send")}
         </button>
         <button type="button" className={`${BIG_BUTTON} bg-slate-200`} onClick={onEdit}>
           {t("edit")}
@@ -181,4 +182,45 @@ function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValue
       </label>
     </>
   );
+}
+
+/** Figures that are probably typing errors, said before sending: fix them, or send anyway. */
+function ImplausibleWarning({ warnings, counters }: { warnings: Implausible[]; counters: CountsReport["counters"] }) {
+  const t = useTranslations("field");
+  const tCounters = useTranslations("field.counters");
+  const locale = useLocale() as Locale;
+  if (warnings.length === 0) return null;
+  return (
+    <div role="alert" className="rounded bg-red-50 p-3 text-red-900 ring-1 ring-red-300" data-implausible>
+      <p className="font-bold">{t("implausibleTitle")}</p>
+      <ul className="list-disc pl-5">
+        {warnings.map((w) => (
+          <li key={w.counter}>
+            {t(`implausible.${w.reason}`, {
+              counter: tCounters(w.counter),
+              value: formatCount(counters[w.counter] ?? 0, locale),
+              limit: formatCount(w.limit, locale),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The six counters, each with its stepper and its errors. */
+function CounterFields({ form, errors }: { form: UseFormReturn<DraftValues>; errors: FieldError[] }) {
+  const tCounters = useTranslations("field.counters");
+  const counters = useWatch({ control: form.control, name: "counters" });
+  return COUNTER_KEYS.map((key) => (
+    <CounterField
+      key={key}
+      label={tCounters(key)}
+      field={`counters.${key}`}
+      registration={form.register(`counters.${key}`)}
+      value={counters[key]}
+      onStep={(next) => form.setValue(`counters.${key}`, next)}
+      errors={errors}
+    />
+  ));
 }
