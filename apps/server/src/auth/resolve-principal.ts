@@ -1,8 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import { sql } from "drizzle-orm";
-import { ANONYMOUS, hashKioskSecret, type Principal } from "@pulse/api";
+import { ANONYMOUS, databaseUnavailableError, hashKioskSecret, type Principal } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
-import { findKioskTokenByHash, getUserAccess, kioskTokenOf } from "@pulse/db/queries";
+import { findKioskTokenByHash, getUserAccess, hasLiveSessionToken, kioskTokenOf } from "@pulse/db/queries";
 import { KIOSK_COOKIE, KIOSK_TOKEN_PREFIX } from "@pulse/schema";
 import { LRUCache } from "lru-cache";
 import type { Auth } from "./auth";
@@ -20,6 +19,15 @@ function kioskSecretOf(headers: Headers): string | undefined {
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(KIOSK_TOKEN_PREFIX)) return bearer;
   return cookieValue(headers, KIOSK_COOKIE);
+}
+
+/** The session tokens a request presents (bearer, or the session cookie), without their signature. */
+function presentedSessionTokens(headers: Headers): string[] {
+  const bearer = headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const cookie = cookieValue(headers, "pulse.session_token") ?? cookieValue(headers, "__Secure-pulse.session_token");
+  return [bearer, cookie]
+    .filter((value): value is string => !!value && !value.startsWith(KIOSK_TOKEN_PREFIX))
+    .map((value) => value.split(".")[0] ?? value);
 }
 
 /** What a kiosk secret opens now: a screen's scope, a screen waiting to be paired, or why nothing. */
@@ -61,8 +69,11 @@ export function createPrincipalResolver(auth: Auth, db: Database): PrincipalReso
       (headers.has("authorization") && !headers.get("authorization")?.includes(KIOSK_TOKEN_PREFIX));
     const session = hasSession ? await auth.api.getSession({ headers }) : null;
     // better-auth answers "no session" when its look-up failed too: a database that is away must
-    // be a 503 the client retries, not a 401 (remembered for 2 s) that sends it to sign in.
-    if (hasSession && !session) await db.execute(sql`select 1`);
+    // be a 503 the client retries, not a 401 (remembered for 2 s) that sends it to sign in. Asked
+    // directly (this throws while the database is away), a session that does exist means the
+    // look-up failed — even if the connection came back in between.
+    if (hasSession && !session && (await hasLiveSessionToken(db, presentedSessionTokens(headers), new Date())))
+      throw databaseUnavailableError(new Error("session look-up failed for a valid session"));
     if (session) {
       const access = await getUserAccess(db, session.user.id);
       if (access) return { kind: "user", ...access, sessionId: session.session.id };

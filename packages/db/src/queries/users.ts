@@ -58,3 +58,14 @@ export async function liveSessionIds(db: Database, ids: string[], now: Date): Pr
     .where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, now)));
   return new Set(rows.map((r) => r.id));
 }
+
+/** Whether any of these session tokens belongs to a session still valid (whatever better-auth just said). */
+export async function hasLiveSessionToken(db: Database, tokens: string[], now: Date): Promise<boolean> {
+  if (tokens.length === 0) return false;
+  const rows = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .where(and(inArray(authSessions.token, tokens), gt(authSessions.expiresAt, now)))
+    .limit(1);
+  return rows.length > 0;
+}
