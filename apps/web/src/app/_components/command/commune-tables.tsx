@@ -4,13 +4,11 @@ import type { RouterOutputs } from "@pulse/api";
 import { formatCount, formatRate, lateness, type Locale } from "@pulse/indicators";
 import { COUNTER_KEYS } from "@pulse/schema";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { DATE, DATE_TIME } from "../date-formats";
 import { ScrollTable } from "./scroll-table";
 
 type CommuneDetail = RouterOutputs["progress"]["commune"];
 type ReportRow = RouterOutputs["reports"]["recent"][number];
-
-const DATE = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
-const DATE_TIME = { ...DATE, hour: "2-digit", minute: "2-digit" } as const;
 
 /** A commune's villages: visit coverage, activations, registrations and whether a team covers each. */
 export function VillagesTable({ villages }: { villages: CommuneDetail["villages"] }) {

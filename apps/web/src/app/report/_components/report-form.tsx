@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { loadPref, savePref } from "../../../field/field-store";
 import { SubmitButton } from "../../_components/submit-button";
+import { DATE_TIME } from "../../_components/date-formats";
 import { CounterField, FieldErrors } from "./counter-field";
 import { implausibleFigures, type Implausible, type PlaceLimits } from "./plausibility";
 import { draftOfReport, EMPTY_COUNTERS, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
@@ -122,13 +123,7 @@ function ConfirmStep({
       <p>{t("confirmPlace", { place: placeName })}</p>
       <p>
         {t("confirmWhen", {
-          when: format.dateTime(review.asOf, {
-            day: "2-digit",
-            month: "2-digit",
-            year: "numeric",
-            hour: "2-digit",
-            minute: "2-digit",
-          }),
+          when: format.dateTime(review.asOf, DATE_TIME),
         })}
       </p>
       <ImplausibleWarning warnings={warnings} counters={review.counters} />

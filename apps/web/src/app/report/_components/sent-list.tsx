@@ -5,6 +5,7 @@ import { textIn } from "@pulse/messages";
 import { COUNTER_KEYS } from "@pulse/schema";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { OutboxEntry } from "../../../field/outbox-entry";
+import { DATE_TIME } from "../../_components/date-formats";
 
 /** Reports shown in the list; the waiting count covers them all. */
 const SHOWN = 100;
@@ -56,14 +57,7 @@ function SentItem({
         </span>
       </div>
       <p className="text-sm text-slate-700">
-        {format.dateTime(new Date(report.asOf), {
-          day: "2-digit",
-          month: "2-digit",
-          year: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-        })}{" "}
-        ·{" "}
+        {format.dateTime(new Date(report.asOf), DATE_TIME)} ·{" "}
         {COUNTER_KEYS.flatMap((key) =>
           report.counters[key] === undefined
             ? []
