@@ -26,19 +26,21 @@ async function untilInteractive(page: Page): Promise<void> {
   await page.locator('form button[type="submit"]:not([disabled])').waitFor({ timeout: 120_000 });
 }
 
-/** Bytes of script the page fetched, as they came over the wire (compressed). */
-async function scriptBytes(context: BrowserContext, url: string): Promise<number> {
+/** The scripts the page fetched until it was interactive, each with its bytes over the wire (compressed). */
+async function scriptBytes(context: BrowserContext, url: string): Promise<Map<string, number>> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Set<string>();
-  let bytes = 0;
-  cdp.on("Network.responseReceived", (e) => e.type === "Script" && scripts.add(e.requestId));
-  cdp.on("Network.loadingFinished", (e) => scripts.has(e.requestId) && (bytes += e.encodedDataLength));
+  const scripts = new Map<string, string>();
+  const bytes = new Map<string, number>();
+  cdp.on("Network.responseReceived", (e) => e.type === "Script" && scripts.set(e.requestId, e.response.url));
+  cdp.on("Network.loadingFinished", (e) => {
+    const script = scripts.get(e.requestId);
+    if (script) bytes.set(new URL(script).pathname, e.encodedDataLength);
+  });
   await page.goto(url);
   await untilInteractive(page);
-  await page.waitForLoadState("networkidle");
   await page.close();
   return bytes;
 }
@@ -94,12 +96,20 @@ const browser = await launchBrowser();
 try {
   const reportUrl = `${stack.webUrl}/report`;
   const phone = await signedInContext(browser, stack.webUrl, "totruong.cuanam@pulse.demo", PHONE);
-  const jsKb = (await scriptBytes(phone, reportUrl)) / 1024;
+  const scripts = await scriptBytes(phone, reportUrl);
+  const jsKb = [...scripts.values()].reduce((sum, n) => sum + n, 0) / 1024;
+  const largest = [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(
+    "largest scripts (KB gzipped):",
+    largest.map(([path, n]) => `${path} ${(n / 1024).toFixed(1)}`),
+  );
 
   const slow = await signedInContext(browser, stack.webUrl, "totruong.cuanam@pulse.demo", PHONE);
   const slowPage = await slow.newPage();
   const cdp = await slow.newCDPSession(slowPage);
   await cdp.send("Network.enable");
+  // A first visit: nothing cached from signing in.
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
   let started = Date.now();
   await slowPage.goto(reportUrl);

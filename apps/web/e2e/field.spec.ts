@@ -285,4 +285,47 @@ describe("field reporting page on a phone", () => {
     expect(await states(page)).toEqual([]);
     await page.close();
   });
+
+  it("holds a typo sent anyway until the commune approves it on its command page; then the phone shows it recorded, counted once", async () => {
+    const team = "Tổ e2e chờ duyệt";
+    const before = await communeFigures(stack.apiUrl, team);
+    const page = await openReportPage();
+    await page.getByLabel("Thôn, tổ dân phố").selectOption(VILLAGES[0] ?? "");
+    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("900000");
+    await page.getByLabel("Tổ, đội báo cáo").fill(team);
+    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
+    await page.getByRole("button", { name: "Vẫn gửi" }).click();
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["held"]);
+    await page.getByText("đang chờ xã, phường hoặc tỉnh duyệt").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "field-held-360.png"), fullPage: true });
+    // The demo feed keeps adding a few activations to the commune meanwhile: held, the 900,000 are not among them.
+    const whileHeld = await communeFigures(stack.apiUrl, team);
+    expect(whileHeld.ledgerIds).toEqual([]);
+    expect(whileHeld.activated - before.activated).toBeLessThan(1_000);
+
+    const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    const command = await office.newPage();
+    await signIn(command, stack.webUrl, "cuanam@pulse.demo");
+    await command.goto(`${stack.webUrl}/commune/${COMMUNE}`);
+    const held = command.locator("[data-held-report]", { hasText: team });
+    await held.getByText("Tài khoản mức 2 đã kích hoạt: 900.000 — nhiều hơn").waitFor();
+    await command.screenshot({ path: join(ARTIFACTS, "command-held.png") });
+    command.once("dialog", (dialog) => void dialog.accept());
+    await held.getByRole("button", { name: "Duyệt (tính vào số liệu)" }).click();
+    await held.waitFor({ state: "detached" });
+    await office.close();
+
+    const after = await communeFigures(stack.apiUrl, team);
+    expect(after.activated - whileHeld.activated).toBeGreaterThanOrEqual(900_000);
+    expect(after.activated - whileHeld.activated).toBeLessThan(901_000);
+    expect(after.ledgerIds).toHaveLength(1);
+    // Shown again, the page asks after its held report at once.
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded"]);
+    await page.getByText(/đã ghi nhận · biên nhận số [\d.]+/).waitFor();
+    const again = await communeFigures(stack.apiUrl, team);
+    expect(again.ledgerIds).toEqual(after.ledgerIds);
+    expect(again.activated - after.activated).toBeLessThan(1_000);
+    await page.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { ReportConflictError, ReportValidationError } from "@pulse/db/ledger";
+import { ReportConflictError, ReportValidationError, ReviewDecidedError } from "@pulse/db/ledger";
 import { problemText, type LocalizedText } from "@pulse/messages";
 import { fieldErrorsOf, type FieldError } from "@pulse/schema";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
@@ -86,6 +86,12 @@ export async function asIngestErrors<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ReportConflictError)
       throw apiError("CONFLICT", problemText("keyReused", { key: error.idempotencyKey }), { cause: error });
+    if (error instanceof ReviewDecidedError)
+      throw apiError(
+        "CONFLICT",
+        error.review ? problemText("reviewDecided", { state: error.review }) : problemText("notHeld"),
+        { cause: error },
+      );
     if (error instanceof ReportValidationError)
       throw apiError("BAD_REQUEST", problemText("invalidReport"), { fieldErrors: error.errors, cause: error });
     if (isDatabaseUnavailable(error)) throw databaseUnavailableError(error);

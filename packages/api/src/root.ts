@@ -3,6 +3,7 @@ import { authRouter } from "./router/auth";
 import { kioskRouter } from "./router/kiosk";
 import { progressRouter } from "./router/progress";
 import { reportsRouter } from "./router/reports";
+import { reviewRouter } from "./router/review";
 import type { Context } from "./context";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   kiosk: kioskRouter,
   progress: progressRouter,
   reports: reportsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "@pulse/db/client";
+import { authUsers } from "@pulse/db/tables";
+import type { Role, Scope } from "@pulse/schema";
 import type { CommittedReport } from "@pulse/db/ledger";
 import { TEST_NOW } from "@pulse/db/testing";
 import { loadProvinceOf } from "./access/geography";
@@ -43,4 +46,12 @@ export async function testCallers(db: Database, overrides: Partial<Context> = {}
 export async function systemImportWriter(db: Database, overrides: Partial<Context> = {}) {
   const { contextAs, live } = await testContexts(db, overrides);
   return { writer: await openImport(contextAs(SYSTEM)), live };
+}
+
+/** A person with a role and scope, as a signed-in request would carry them (the account row included). */
+export async function testUser(db: Database, name: string, role: Role, scope: Scope): Promise<Principal> {
+  const userId = randomUUID();
+  const email = `${name}@pulse.test`;
+  await db.insert(authUsers).values({ id: userId, name, email });
+  return { kind: "user", userId, sessionId: randomUUID(), email, name, role, scope };
 }

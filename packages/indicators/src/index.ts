@@ -6,3 +6,4 @@ export * from "./aggregate";
 export * from "./progress";
 export * from "./series";
 export * from "./lateness";
+export * from "./plausibility";

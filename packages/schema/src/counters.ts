@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-/** The cumulative counters a report can move, per village and per commune (docs/design.md, "Measures"). */
-export const COUNTER_KEYS = [
-  "cccdIssued",
-  "eidL2Registered",
-  "eidL2Activated",
-  "peopleTrained",
-  "householdsVisited",
-  "smartphonesDonated",
-] as const;
-export type CounterKey = (typeof COUNTER_KEYS)[number];
-export type Counters = Record<CounterKey, number>;
+import { COUNTER_KEYS, type CounterKey } from "./keys";
 
 /** Anything above this is a typing error, not a count (no commune has 10 million people). */
 export const MAX_COUNT = 10_000_000;
@@ -25,7 +14,3 @@ export const counterValues = z
   )
   .strict();
 export type CounterValues = z.infer<typeof counterValues>;
-
-export function zeroCounters(): Counters {
-  return Object.fromEntries(COUNTER_KEYS.map((key) => [key, 0])) as Counters;
-}

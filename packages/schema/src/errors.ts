@@ -44,6 +44,10 @@ export const VALIDATION_MESSAGES = {
     en: "no active team has this id in this commune",
   },
   unknownReport: { vi: "không có báo cáo với mã này", en: "no report has this id" },
+  reportNotCounted: {
+    vi: "báo cáo đang chờ duyệt hoặc đã bị từ chối: chưa được tính, không thể đính chính",
+    en: "this report is awaiting review or was rejected: it does not count, so it cannot be corrected",
+  },
   invalid: { vi: "không hợp lệ", en: "is not valid" },
   malformedLine: { vi: "dòng CSV hỏng (dấu ngoặc kép chưa đóng?)", en: "malformed CSV line (an unclosed quote?)" },
   cellCount: { vi: "số cột không khớp dòng tiêu đề", en: "the number of cells does not match the header" },

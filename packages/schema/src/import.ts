@@ -28,6 +28,8 @@ export interface ImportResult {
   imported: number;
   /** rows whose key was already in the ledger: counted before, not again */
   duplicates: number;
+  /** of the imported rows, those held as probable typos (awaiting review, not counted yet) */
+  held: number;
   elapsedMs: number;
   peakRssBytes: number;
 }

@@ -1,4 +1,5 @@
 export * from "./codes";
+export * from "./keys";
 export * from "./counters";
 export * from "./report";
 export * from "./live";

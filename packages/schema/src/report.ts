@@ -25,6 +25,13 @@ export const countsReport = z.object({
 });
 export type CountsReport = z.infer<typeof countsReport>;
 
+/**
+ * A report with a probable typo is held for review instead of applied: a commune or province
+ * user approves it (then it counts, once) or rejects it (it never does).
+ */
+export const reviewState = z.enum(["held", "approved", "rejected"]);
+export type ReviewState = z.infer<typeof reviewState>;
+
 /** What the sender gets back once the report is committed; the same receipt for a repeated key. */
 export interface ReportReceipt {
   reportId: number;
@@ -36,6 +43,8 @@ export interface ReportReceipt {
   duplicate: boolean;
   /** activated went above eligible: accepted, flagged on screens */
   overEligible: boolean;
+  /** null when it counted on arrival; otherwise where its review stands (now, for a repeated key) */
+  review: ReviewState | null;
 }
 
 /** A correction: new cumulative values for what a report said, referencing it; a new ledger row. */

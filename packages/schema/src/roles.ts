@@ -24,6 +24,8 @@ export const ROLE_SCOPE_KINDS: Record<Role, readonly Scope["kind"][]> = {
 export const WRITER_ROLES: readonly Role[] = ["admin", "province", "commune", "reporter"];
 /** Roles that report from the field on the phone page (/report): for their commune or province. */
 export const FIELD_ROLES: readonly Role[] = ["province", "commune", "reporter"];
+/** Roles that approve or reject reports held as probable typos in their scope. */
+export const REVIEWER_ROLES: readonly Role[] = ["admin", "province", "commune"];
 /** Roles that may create and revoke kiosk tokens for their scope. */
 export const KIOSK_MANAGER_ROLES: readonly Role[] = ["admin", "province", "commune"];
 

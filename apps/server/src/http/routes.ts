@@ -46,7 +46,7 @@ export const ROUTES: Route[] = [
       "Submit one report, a batch (all or nothing), or a team or baseline change; a repeated key returns its first receipt",
     body: { mediaType: "application/json", schema: reportsRequestBody },
     responses: {
-      200: "Receipts, one per report, in order",
+      200: 'Receipts, one per report, in order; a probable typo\'s says review: "held" (kept, not counted, until approved)',
       400: "Malformed JSON",
       409: "Idempotency key reused with other content",
       413: "Body over 1 MB",

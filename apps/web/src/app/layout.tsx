@@ -4,11 +4,8 @@ import "@fontsource/be-vietnam-pro/700.css";
 import "./globals.css";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { env } from "../env";
-import { LiveProvider } from "../live/live-provider";
 import { TRPCReactProvider } from "../trpc/react";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,15 +20,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NuqsAdapter>
-          <NextIntlClientProvider messages={messages}>
-            <TRPCReactProvider>
-              <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
-                {children}
-              </LiveProvider>
-            </TRPCReactProvider>
-          </NextIntlClientProvider>
-        </NuqsAdapter>
+        {/* The live socket and the URL-state adapter belong to the walls and command pages (their
+            layouts): the field page, loaded over a weak link, carries neither. */}
+        <NextIntlClientProvider messages={messages}>
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

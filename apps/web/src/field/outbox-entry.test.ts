@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { afterOutcome, backoffMs, batchOutcomesOf, isDue, outcomeOf, type OutboxEntry } from "./outbox-entry";
+import type { ReviewState } from "@pulse/schema";
+import {
+  afterOutcome,
+  backoffMs,
+  batchOutcomesOf,
+  isDue,
+  outcomeOf,
+  type OutboxEntry,
+  type ReportsAnswer,
+} from "./outbox-entry";
 
 const entry: OutboxEntry = {
   key: "6f1c2f7e-3f0e-4a57-9a43-1d7c1d0f5b11",
@@ -23,6 +32,24 @@ describe("outbox entry", () => {
     const next = afterOutcome(entry, outcomeOf(200, null, { receipts: [{ reportId: 42, receivedAt: "t" }] }), 5_000);
     expect(next).toMatchObject({ state: "recorded", receipt: { reportId: 42 }, attempts: 1 });
     expect(isDue(next, Number.MAX_SAFE_INTEGER)).toBe(false);
+  });
+
+  it("is held when the server keeps it for review, asks again later, and ends recorded or rejected", () => {
+    const answer = (review: ReviewState): ReportsAnswer => ({ receipts: [{ reportId: 42, receivedAt: "t", review }] });
+    const held = afterOutcome(entry, outcomeOf(200, null, answer("held")), 5_000);
+    expect(held).toMatchObject({ state: "held", receipt: { reportId: 42 } });
+    expect(isDue(held, 5_000 + 59_000)).toBe(false);
+    expect(isDue(held, 5_000 + 60_000)).toBe(true);
+    // A recheck that finds no network leaves it held, not waiting to be counted.
+    const stillHeld = afterOutcome(held, { kind: "unreachable" }, 70_000);
+    expect(stillHeld).toMatchObject({ state: "held", nextAttemptAt: 130_000 });
+    expect(afterOutcome(stillHeld, outcomeOf(503, "5", null), 70_000).state).toBe("held");
+    const approved = afterOutcome(held, outcomeOf(200, null, answer("approved")), 80_000);
+    expect(approved.state).toBe("recorded");
+    expect(isDue(approved, Number.MAX_SAFE_INTEGER)).toBe(false);
+    const rejected = afterOutcome(held, outcomeOf(200, null, answer("rejected")), 80_000);
+    expect(rejected.state).toBe("rejected");
+    expect(isDue(rejected, Number.MAX_SAFE_INTEGER)).toBe(false);
   });
 
   it("is refused for good on an explained 4xx, keeping the server's words and fields", () => {

@@ -1,4 +1,4 @@
-import type { CountsReport, FieldError } from "@pulse/schema";
+import type { CountsReport, FieldError, ReviewState } from "@pulse/schema";
 
 /**
  * A report on this phone, from the moment it was entered: its idempotency key is made then and
@@ -9,7 +9,11 @@ export interface OutboxEntry {
   report: CountsReport;
   /** when it was entered here (ms since epoch) */
   createdAt: number;
-  state: "waiting" | "sending" | "recorded" | "refused";
+  /**
+   * held: kept by the server as a probable typo, not counted until a commune or province user
+   * approves it (then recorded) or rejects it (then rejected); the phone asks again now and then
+   */
+  state: "waiting" | "sending" | "recorded" | "held" | "rejected" | "refused";
   attempts: number;
   /** the earliest time the next try may start (ms since epoch) */
   nextAttemptAt: number;
@@ -19,7 +23,7 @@ export interface OutboxEntry {
 
 /** What came back from one try. */
 export type SendOutcome =
-  | { kind: "recorded"; reportId: number; receivedAt: string }
+  | { kind: "recorded" | "held" | "rejected"; reportId: number; receivedAt: string }
   | { kind: "refused"; status: number; vi: string; en: string; fieldErrors: FieldError[] }
   /** 401: the session expired; the entry waits until the user signs in again */
   | { kind: "signedOut" }
@@ -30,6 +34,8 @@ export type SendOutcome =
 
 const FIRST_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** How often a held report's review is asked after (and whenever the page is shown again). */
+export const REVIEW_RECHECK_MS = 60_000;
 
 /** 2 s, 4 s, 8 s … up to 5 minutes, with ±25 % jitter so a village's phones do not retry in step. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
@@ -37,15 +43,21 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-/** The entry after one try: recorded and refused are final; anything else waits for its next try. */
+/**
+ * The entry after one try: recorded, rejected and refused are final; held is asked again later;
+ * anything else waits for its next try (a held report whose recheck failed stays held).
+ */
 export function afterOutcome(entry: OutboxEntry, outcome: SendOutcome, now: number): OutboxEntry {
   const attempts = entry.attempts + 1;
   switch (outcome.kind) {
     case "recorded":
+    case "held":
+    case "rejected":
       return {
         ...entry,
         attempts,
-        state: "recorded",
+        state: outcome.kind,
+        nextAttemptAt: now + REVIEW_RECHECK_MS,
         receipt: { reportId: outcome.reportId, receivedAt: outcome.receivedAt },
       };
     case "refused":
@@ -56,28 +68,52 @@ export function afterOutcome(entry: OutboxEntry, outcome: SendOutcome, now: numb
         refusal: { status: outcome.status, vi: outcome.vi, en: outcome.en, fieldErrors: outcome.fieldErrors },
       };
     case "signedOut":
-      return { ...entry, attempts, state: "waiting", nextAttemptAt: now };
+      return { ...entry, attempts, state: waitingOrHeld(entry), nextAttemptAt: now };
     case "later":
-      return { ...entry, attempts, state: "waiting", nextAttemptAt: now + outcome.retryAfterSeconds * 1000 };
+      return {
+        ...entry,
+        attempts,
+        state: waitingOrHeld(entry),
+        nextAttemptAt: now + outcome.retryAfterSeconds * 1000,
+      };
     case "unreachable":
-      return { ...entry, attempts, state: "waiting", nextAttemptAt: now + backoffMs(attempts) };
+      return {
+        ...entry,
+        attempts,
+        state: waitingOrHeld(entry),
+        nextAttemptAt: now + (entry.state === "held" ? REVIEW_RECHECK_MS : backoffMs(attempts)),
+      };
   }
 }
 
-/** Whether an entry should be sent now. */
-export const isDue = (entry: OutboxEntry, now: number) => entry.state === "waiting" && entry.nextAttemptAt <= now;
+const waitingOrHeld = (entry: OutboxEntry) => (entry.state === "held" ? "held" : "waiting");
+
+/** Whether an entry should be sent now (a held one: its review asked again, by resending it under its key). */
+export const isDue = (entry: OutboxEntry, now: number) =>
+  (entry.state === "waiting" || entry.state === "held") && entry.nextAttemptAt <= now;
+
+interface ReceiptAnswer {
+  reportId: number;
+  receivedAt: string;
+  review?: ReviewState | null;
+}
 
 export interface ReportsAnswer {
-  receipts?: { reportId: number; receivedAt: string }[];
+  receipts?: ReceiptAnswer[];
   error?: { vi: string; en: string; fieldErrors?: FieldError[] };
 }
+
+/** A receipt: counted (on arrival, or approved since), held for review, or rejected on review. */
+const receiptOutcome = ({ reportId, receivedAt, review }: ReceiptAnswer): SendOutcome => ({
+  kind: review === "held" ? "held" : review === "rejected" ? "rejected" : "recorded",
+  reportId,
+  receivedAt,
+});
 
 /** What an HTTP answer from `POST /api/v1/reports` means for the entry. */
 export function outcomeOf(status: number, retryAfter: string | null, body: ReportsAnswer | null): SendOutcome {
   const receipt = body?.receipts?.[0];
-  if (status === 200 && receipt) {
-    return { kind: "recorded", reportId: receipt.reportId, receivedAt: receipt.receivedAt };
-  }
+  if (status === 200 && receipt) return receiptOutcome(receipt);
   if (status === 401) return { kind: "signedOut" };
   if (status === 429 || status === 503) {
     const seconds = Number(retryAfter);
@@ -104,9 +140,9 @@ export function batchOutcomesOf(
 ): SendOutcome[] | null {
   const receipts = body?.receipts;
   if (status === 200 && receipts?.length === count) {
-    return receipts.map((r) => ({ kind: "recorded", reportId: r.reportId, receivedAt: r.receivedAt }));
+    return receipts.map(receiptOutcome);
   }
   const outcome = outcomeOf(status, retryAfter, body);
-  if (outcome.kind === "refused" || outcome.kind === "recorded") return null;
+  if (outcome.kind === "refused" || "reportId" in outcome) return null;
   return Array.from({ length: count }, () => outcome);
 }

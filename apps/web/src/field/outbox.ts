@@ -94,13 +94,14 @@ export class Outbox {
     for (const entry of await allEntries()) this.byKey.set(entry.key, entry);
     this.publishEntries();
     const wake = () => void this.flush();
-    const onVisible = () => document.visibilityState === "visible" && wake();
+    // Shown again: what is waiting goes now, and held reports' reviews are asked after at once.
+    const onVisible = () => document.visibilityState === "visible" && void this.askHeldNow();
     const onMessage = ({ data }: MessageEvent<TabMessage>) => this.fromOtherTab(data);
     window.addEventListener("online", wake);
     document.addEventListener("visibilitychange", onVisible);
     this.channel?.addEventListener("message", onMessage);
     const timer = window.setInterval(wake, TICK_MS);
-    wake();
+    void this.askHeldNow();
     return () => {
       window.removeEventListener("online", wake);
       document.removeEventListener("visibilitychange", onVisible);
@@ -133,8 +134,15 @@ export class Outbox {
   /** After signing in again, or when the user asks: try everything waiting now. */
   async retryNow(): Promise<void> {
     this.publish({ needsSignIn: false });
+    await this.dueNow("waiting");
+  }
+
+  private async askHeldNow(): Promise<void> {
+    await this.dueNow("held");
+  }
+  private async dueNow(state: OutboxEntry["state"]): Promise<void> {
     for (const entry of [...this.byKey.values()]) {
-      if (entry.state === "waiting") await this.save({ ...entry, nextAttemptAt: 0 });
+      if (entry.state === state) await this.save({ ...entry, nextAttemptAt: 0 });
     }
     void this.flush();
   }
@@ -165,7 +173,7 @@ export class Outbox {
       const now = Date.now();
       const due = [...this.byKey.values()].filter((e) => isDue(e, now)).slice(0, BATCH_SIZE);
       if (due.length === 0) return;
-      for (const entry of due) await this.save({ ...entry, state: "sending" });
+      for (const entry of due) if (entry.state === "waiting") await this.save({ ...entry, state: "sending" });
       const outcomes = due.length > 1 ? await sendBatch(this.endpoint, due) : null;
       // A batch refused as a whole: one by one, so only the report at fault is refused.
       for (const [i, entry] of due.entries()) {

@@ -1,6 +1,7 @@
 "use client";
 
-import { scopeKey, type Scope } from "@pulse/schema";
+import type { Scope } from "@pulse/schema";
+import { roomOf } from "@pulse/schema/live";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "../trpc/react";
@@ -39,7 +40,7 @@ export function useVillages(communeCode: string | null) {
     () => detail.data?.villages.map((v) => ({ code: v.code, name: v.name, communeCode: communeCode ?? "" })),
     [detail.data, communeCode],
   );
-  const kept = useKeptPlaces(communeCode && scopeKey({ kind: "commune", code: communeCode }), fetched, detail.isError);
+  const kept = useKeptPlaces(communeCode && roomOf({ kind: "commune", code: communeCode }), fetched, detail.isError);
   return { ...kept, detail: detail.data ?? null };
 }
 
@@ -56,5 +57,5 @@ export function useCommunes(scope: Scope) {
     () => province.data?.communes.map((c) => ({ code: c.code, name: c.fullName, communeCode: c.code })),
     [province.data],
   );
-  return useKeptPlaces(provinceCode && scopeKey({ kind: "province", code: provinceCode }), fetched, province.isError);
+  return useKeptPlaces(provinceCode && roomOf({ kind: "province", code: provinceCode }), fetched, province.isError);
 }

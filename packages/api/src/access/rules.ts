@@ -1,10 +1,10 @@
-import { KIOSK_MANAGER_ROLES, WRITER_ROLES, type Scope } from "@pulse/schema";
+import { KIOSK_MANAGER_ROLES, REVIEWER_ROLES, WRITER_ROLES, type Scope } from "@pulse/schema";
 import type { Principal } from "./principal";
 
 /** commune code → province code (from the geography); undefined for a code that does not exist */
 export type ProvinceOf = (communeCode: string) => string | undefined;
 
-export type Action = "read" | "write" | "manageKiosks" | "admin";
+export type Action = "read" | "write" | "review" | "manageKiosks" | "admin";
 
 /** Whether `outer` includes `inner`: the nation all, a province its communes, a commune itself. */
 export function covers(outer: Scope, inner: Scope, provinceOf: ProvinceOf): boolean {
@@ -24,6 +24,7 @@ function roleAllows(principal: Principal, action: Action): boolean {
   if (principal.kind !== "user") return false;
   if (action === "read") return true;
   if (action === "write") return WRITER_ROLES.includes(principal.role);
+  if (action === "review") return REVIEWER_ROLES.includes(principal.role);
   if (action === "manageKiosks") return KIOSK_MANAGER_ROLES.includes(principal.role);
   return principal.role === "admin";
 }

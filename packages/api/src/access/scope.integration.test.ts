@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { createKioskToken } from "@pulse/db/queries";
-import { authUsers } from "@pulse/db/tables";
 import { countsReport, seededDatabase, TEST_NOW, testEnv } from "@pulse/db/testing";
 import type { Role, Scope } from "@pulse/schema";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root";
-import { testCallers } from "../testing";
+import { testCallers, testUser } from "../testing";
 import { SYSTEM, type Principal } from "./principal";
 import type { Action } from "./rules";
 
@@ -33,9 +32,9 @@ const communeOf = (t: Target) => (SCOPES[t] as { code: string }).code;
 const REACH = {
   anonymous: {},
   pairingScreen: {},
-  admin: { read: ALL, write: ALL, manageKiosks: ALL, admin: ALL },
-  provinceUserA: { read: IN_A, write: IN_A, manageKiosks: IN_A },
-  communeUserA: { read: ["communeA"], write: ["communeA"], manageKiosks: ["communeA"] },
+  admin: { read: ALL, write: ALL, review: ALL, manageKiosks: ALL, admin: ALL },
+  provinceUserA: { read: IN_A, write: IN_A, review: IN_A, manageKiosks: IN_A },
+  communeUserA: { read: ["communeA"], write: ["communeA"], review: ["communeA"], manageKiosks: ["communeA"] },
   reporterA: { read: ["communeA"], write: ["communeA"] },
   viewerA: { read: IN_A },
   nationViewer: { read: ALL },
@@ -113,6 +112,13 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: (t) => ({ ...envelope(t), eligible: 20_000, effectiveOn: "2026-01-01" }),
     },
     "reports.recent": { gate: "read", targets: ALL, input: (t) => ({ scope: SCOPES[t], limit: 5 }) },
+    "review.held": { gate: "review", targets: ALL, input: (t) => ({ scope: SCOPES[t] }) },
+    // The report is not held: past the gate, the answer is a conflict, not a refusal.
+    "review.decide": {
+      gate: "review",
+      targets: COMMUNES,
+      input: (t) => ({ reportId: fixture.reportIds[t], decision: "reject" }),
+    },
   };
 }
 
@@ -145,12 +151,7 @@ describe(`every procedure checks scope, for every role, on ${testEnv.PULSE_TEST_
   beforeAll(async () => {
     handle = await seededDatabase();
     callers = await testCallers(handle.db);
-    const user = async (name: string, role: Role, scope: Scope): Promise<Principal> => {
-      const userId = randomUUID();
-      const email = `${name}@scope.test`;
-      await handle.db.insert(authUsers).values({ id: userId, name, email });
-      return { kind: "user", userId, sessionId: randomUUID(), email, name, role, scope };
-    };
+    const user = (name: string, role: Role, scope: Scope) => testUser(handle.db, name, role, scope);
     Object.assign(principals, {
       anonymous: { kind: "anonymous" },
       pairingScreen: { kind: "pairing", tokenId: randomUUID(), code: "ABCDEF", expiresAt: TEST_NOW },

@@ -1,5 +1,6 @@
 import {
   correctReport,
+  decideHeldReport,
   submitBaselineChange,
   submitCountsReport,
   submitReports,
@@ -26,10 +27,10 @@ export type IngestContext = Pick<Context, "db" | "live" | "principal" | "provinc
 const communesOf = (reports: readonly { communeCode: string }[]) =>
   [...new Set(reports.map((r) => r.communeCode))].map(communeScope);
 
-/** After commit: the live hub hears of each new report, never of a repeated key. */
+/** After commit: the live hub hears of each report that moved something, never of a repeated key or a held one. */
 function published<T extends CommittedReport | CommittedReport[]>(ctx: IngestContext, receipts: T): T {
   for (const receipt of Array.isArray(receipts) ? receipts : [receipts])
-    if (!receipt.duplicate) ctx.live.reportCommitted(receipt);
+    if (!receipt.duplicate && receipt.review !== "held") ctx.live.reportCommitted(receipt);
   return receipts;
 }
 
@@ -59,6 +60,29 @@ export async function submitCorrection(ctx: IngestContext, correction: Correctio
       details: { reportId: receipt.reportId, communeCode: receipt.communeCode, counters: correction.counters },
     });
   }
+  return receipt;
+}
+
+/**
+ * A report held as a probable typo, approved (applied once, pushed to the screens) or rejected,
+ * by a commune or province user whose scope covers it; audited.
+ */
+export async function decideReview(
+  ctx: IngestContext,
+  { reportId, decision }: { reportId: number; decision: "approve" | "reject" },
+): Promise<CommittedReport> {
+  const commune = await communeOfReport(ctx.db, reportId);
+  await assertAllowed(ctx, "review", commune ? [communeScope(commune)] : []);
+  const actor = actorOf(ctx.principal);
+  const receipt = await asIngestErrors(() => decideHeldReport(ctx.db, { reportId, decision, reviewer: actor }));
+  if (receipt.review === "approved") published(ctx, receipt);
+  await writeAudit(ctx.db, {
+    actor,
+    action: decision === "approve" ? "report.approve" : "report.reject",
+    target: `report:${reportId}`,
+    ip: ctx.clientIp,
+    details: { communeCode: receipt.communeCode },
+  });
   return receipt;
 }
 

@@ -88,6 +88,7 @@ async function writeChange(db: Database, entry: Change): Promise<CommittedReport
       applied: true,
       duplicate: false,
       overEligible: flag?.over ?? false,
+      review: null,
       communeCode: change.communeCode,
       provinceCode: row.province_code,
       version,

@@ -10,6 +10,7 @@ interface OriginalReport {
   village_code: string | null;
   as_of: string;
   applied: boolean;
+  review: string | null;
   payload: Record<string, number>;
   corrected: Record<string, number> | null;
 }
@@ -22,11 +23,13 @@ interface OriginalReport {
 export async function correctReport(db: Database, correction: CorrectionReport): Promise<CommittedReport> {
   const [original] = await queryRows<OriginalReport>(
     db,
-    sql`select r.id::float8 as id, r.commune_code, r.village_code, to_json(r.as_of)#>>'{}' as as_of, r.applied, r.payload,
+    sql`select r.id::float8 as id, r.commune_code, r.village_code, to_json(r.as_of)#>>'{}' as as_of, r.applied, r.review, r.payload,
         (select c.payload from reports c where c.corrects_id = r.id order by c.id desc limit 1) as corrected
       from reports r where r.id = ${correction.correctsReportId} and r.kind = 'counts'`,
   );
   if (!original) throw new ReportValidationError([fieldError("correctsReportId", "unknownReport")]);
+  if (original.review === "held" || original.review === "rejected")
+    throw new ReportValidationError([fieldError("correctsReportId", "reportNotCounted")]);
   const said = { ...original.payload, ...(original.corrected ?? {}) };
   const delta = zeroCounters();
   if (original.applied) {

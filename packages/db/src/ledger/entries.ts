@@ -31,6 +31,8 @@ export interface LedgerEntry {
   /** for corrections: the report corrected, and the delta decided from it */
   correctsId?: number;
   fixedDelta?: Counters;
+  /** a held report a reviewer approved: applied whatever its figures */
+  reviewed?: boolean;
 }
 
 /** A village's or commune's counters as the writer finds them (locked) at the start. */

@@ -5,6 +5,7 @@
  *   plan.ts          what a batch changes (pure)
  *   write.ts         one transaction: read and lock, plan, write, receipts
  *   group-commit.ts  single reports arriving together share a transaction
+ *   review.ts        a report held as a probable typo, approved (applied once) or rejected
  *   corrections.ts, changes.ts   the other kinds of entry
  *   recompute.ts     counters recomputed from the ledger (db:verify)
  */
@@ -15,5 +16,6 @@ export { submitCountsReport, submitReports } from "./group-commit";
 export { checkReportReferences } from "./references";
 export { receiptsOfExisting } from "./receipts";
 export * from "./corrections";
+export * from "./review";
 export * from "./changes";
 export * from "./recompute";

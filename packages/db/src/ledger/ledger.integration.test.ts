@@ -7,6 +7,7 @@ import { countsReport, seededDatabase, testEnv, villageOf } from "../testing";
 import { getCommunesProgress, listProvinceProgress } from "../queries/progress";
 import { verifyCounters } from "./recompute";
 import { correctReport } from "./corrections";
+import { decideHeldReport } from "./review";
 import { listRecentReports } from "../queries/recent-reports";
 import {
   ReportConflictError,
@@ -126,14 +127,24 @@ describe(`ingest on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(row?.n).toBe(1);
   });
 
-  it("flags a report that pushes activated above eligible, and accepts it", async () => {
+  it("holds a report that would push activated above eligible; approved, it counts and the commune is flagged", async () => {
     const [commune] = await getCommunesProgress(handle.db, { communeCodes: ["00004"], today: "2026-11-20" });
-    const room = (commune?.eligible ?? 0) - (commune?.eidL2Activated ?? 0);
+    // Past the eligible residents by more than the 5 % an estimate is allowed.
+    const extra = Math.round((commune?.eligible ?? 0) * 1.1) - (commune?.eidL2Activated ?? 0);
     const receipt = await submitCountsReport(
       handle.db,
-      countsReport({ communeCode: "00004", idempotencyKey: randomUUID(), counters: { eidL2Activated: room + 1 } }),
+      countsReport({ communeCode: "00004", idempotencyKey: randomUUID(), counters: { eidL2Activated: extra } }),
     );
-    expect(receipt.overEligible).toBe(true);
+    expect(receipt).toMatchObject({ review: "held", applied: false, overEligible: false });
+    const approved = await decideHeldReport(handle.db, {
+      reportId: receipt.reportId,
+      decision: "approve",
+      reviewer: "test",
+    });
+    expect(approved).toMatchObject({ review: "approved", applied: true, overEligible: true });
+    const [after] = await getCommunesProgress(handle.db, { communeCodes: ["00004"], today: "2026-11-20" });
+    expect(after?.eidL2Activated).toBe((commune?.eidL2Activated ?? 0) + extra);
+    expect(await verifyCounters(handle.db)).toEqual([]);
   });
 
   it("sums province figures from commune counters", async () => {

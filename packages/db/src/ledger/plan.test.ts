@@ -58,6 +58,7 @@ function stateWith(villages: UnitState[] = [], existing: [string, string][] = []
     existingHashes: new Map(existing),
     communes: new Map([["00082", commune("00082")]]),
     villages: new Map(villages.map((v) => [v.code, v])),
+    households: new Map([["v1", 300]]),
     receivedAt: RECEIVED_AT,
   };
 }
@@ -127,9 +128,13 @@ describe("what a batch of reports changes (planned without a database)", () => {
     ).toThrow(ReportConflictError);
   });
 
-  it("flags a commune whose activated accounts pass its eligible residents", () => {
+  it("flags a commune whose activated accounts pass its eligible residents (beyond 5 %, held until approved)", () => {
     expect(isOverEligible(plan([entry({ eidL2Activated: 1000 })]), "00082")).toBe(false);
+    // Within 5 % above the estimate: counted, and flagged.
     expect(isOverEligible(plan([entry({ eidL2Activated: 1001 })]), "00082")).toBe(true);
+    expect(isOverEligible(plan([entry({ eidL2Activated: 1051 })]), "00082")).toBe(false);
+    const approved = { ...entry({ eidL2Activated: 1051 }), reviewed: true };
+    expect(isOverEligible(plan([approved]), "00082")).toBe(true);
   });
 });
 
@@ -160,8 +165,45 @@ const entryArb = fc
     entry(counters, { village: v, mode, asOf: new Date(Date.UTC(2026, 11, 1) + minute * 60_000).toISOString() }),
   );
 
+describe("probable typos, held for review", () => {
+  it("holds an increment above the commune's residents still to activate: it moves nothing, and the rest of the batch counts", () => {
+    const result = plan([
+      entry({ eidL2Activated: 900_000 }, { village: "v1" }),
+      entry({ eidL2Activated: 4, householdsVisited: 301 }, { village: "v2" }),
+      entry({ eidL2Activated: 6 }, { village: "v2" }),
+    ]);
+    expect(result.decided.map((d) => d.held.map((h) => h.reason))).toEqual([["aboveRemainingEligible"], [], []]);
+    expect(result.decided[0]).toMatchObject({ applied: false, delta: zeroCounters() });
+    expect(result.villages.map((v) => v.code)).toEqual(["v2"]);
+    expect(result.communes.get("00082")).toMatchObject({
+      eidL2Activated: 10,
+      householdsVisited: 301,
+      newlyReported: 1,
+    });
+    expect(result.daily).toEqual([expect.objectContaining({ reports: 2 })]);
+  });
+  it("checks households against the village's own count, and a team's usual day on increments only", () => {
+    const result = plan([
+      entry({ householdsVisited: 301 }, { village: "v1" }),
+      entry({ peopleTrained: 2_500 }, { village: "v2" }),
+      entry({ peopleTrained: 2_500 }, { village: "v3", mode: "snapshot" }),
+    ]);
+    expect(result.decided.map((d) => d.held.map((h) => `${h.counter} ${h.reason} ${h.limit}`))).toEqual([
+      ["householdsVisited aboveHouseholds 300"],
+      ["peopleTrained aboveUsual 2000"],
+      [],
+    ]);
+  });
+  it("applies what a reviewer approved, whatever its figures", () => {
+    const approved = { ...entry({ eidL2Activated: 1_500 }, { village: "v1" }), reviewed: true };
+    const result = plan([approved]);
+    expect(result.decided[0]).toMatchObject({ applied: true, held: [] });
+    expect(result.communes.get("00082")?.eidL2Activated).toBe(1_500);
+  });
+});
+
 describe("planning a batch at once", () => {
-  it("ends where planning its reports one at a time ends (group commit changes nothing), commune = sum of villages", () => {
+  it("ends where planning its reports one at a time ends (group commit changes nothing, holds included), commune = sum of villages", () => {
     fc.assert(
       fc.property(fc.array(entryArb, { minLength: 1, maxLength: 30 }), (entries) => {
         const together = plan(entries);
@@ -170,7 +212,8 @@ describe("planning a batch at once", () => {
         const sumOfVillages = zeroCounters();
         for (const v of together.villages) for (const key of COUNTER_KEYS) sumOfVillages[key] += v[key];
         for (const v of together.villages) expect(state.villages.get(v.code)).toMatchObject(v);
-        const communeTogether = together.communes.get("00082");
+        // A batch whose every report was held leaves the commune as it was.
+        const communeTogether = together.communes.get("00082") ?? { ...commune("00082"), delta: zeroCounters() };
         for (const key of COUNTER_KEYS) {
           expect(state.communes.get("00082")?.[key]).toBe(communeTogether?.[key]);
           expect(communeTogether?.[key]).toBe(sumOfVillages[key]);

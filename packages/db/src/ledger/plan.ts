@@ -1,5 +1,5 @@
-import { hcmDay } from "@pulse/indicators";
-import { COUNTER_KEYS, zeroCounters, type Counters } from "@pulse/schema";
+import { hcmDay, implausibleFigures, remainingEligible, type Implausible } from "@pulse/indicators";
+import { COUNTER_KEYS, zeroCounters, type CounterKey, type Counters } from "@pulse/schema";
 import { ReportConflictError, type CommuneState, type LedgerEntry, type UnitState } from "./entries";
 
 /** What the writer found in the database for a batch: keys already received, and unit counters. */
@@ -8,6 +8,8 @@ export interface LedgerState {
   existingHashes: ReadonlyMap<string, string>;
   communes: ReadonlyMap<string, CommuneState>;
   villages: ReadonlyMap<string, UnitState>;
+  /** the households of each village the batch names, where known */
+  households: ReadonlyMap<string, number | null>;
   /** when the transaction started: every row it writes is received then */
   receivedAt: string;
 }
@@ -18,8 +20,10 @@ export interface DecidedEntry {
   /** its index in the batch */
   index: number;
   delta: Counters;
-  /** false for a snapshot older than one already applied: in the ledger, moving nothing */
+  /** false for a snapshot older than one already applied, or a report held: in the ledger, moving nothing */
   applied: boolean;
+  /** the figures that hold it for review (then it moves nothing); empty when it counts */
+  held: Implausible<CounterKey>[];
 }
 
 export interface VillageWrite extends UnitState {
@@ -100,38 +104,38 @@ export function planLedgerWrite(
   const villages = new Map<string, VillageWrite & { firstReport: boolean }>();
   const communes = new Map<string, CommuneWrite>();
   const daily = new Map<string, DailyWrite>();
+  const communeOf = (code: string): CommuneWrite => {
+    const found = state.communes.get(code);
+    if (!found) throw new Error(`commune ${code} has no counters row`);
+    return communes.get(code) ?? { ...found, delta: zeroCounters(), newlyReported: 0 };
+  };
+  const villageOf = (code: string, commune: string) =>
+    villages.get(code) ?? { ...(state.villages.get(code) ?? emptyVillage(code)), commune, firstReport: false };
   const decided = freshEntries(entries, hashes, state).map(({ entry, index }): DecidedEntry => {
     const { report } = entry;
-    const found = state.communes.get(report.communeCode);
-    if (!found) throw new Error(`commune ${report.communeCode} has no counters row`);
-    const commune = communes.get(found.code) ?? { ...found, delta: zeroCounters(), newlyReported: 0 };
+    const commune = communeOf(report.communeCode);
+    const village = report.villageCode ? villageOf(report.villageCode, commune.code) : undefined;
+    const { delta, applied } = deltaOf(entry, village ?? commune);
+    const held = heldFigures(entry, delta, commune, village ? (state.households.get(village.code) ?? null) : null);
+    if (held.length > 0) return { entry, index, delta: zeroCounters(), applied: false, held };
     communes.set(commune.code, commune);
-    let village: (VillageWrite & { firstReport: boolean }) | undefined;
-    if (report.villageCode) {
-      const known = state.villages.get(report.villageCode) ?? emptyVillage(report.villageCode);
-      village = villages.get(report.villageCode) ?? { ...known, commune: commune.code, firstReport: false };
+    if (village) {
       if (!village.lastReportAt && !village.firstReport) {
         village.firstReport = true;
         commune.newlyReported += 1;
       }
-      villages.set(report.villageCode, village);
+      villages.set(village.code, village);
+      addInto(village, delta);
     }
     const target = village ?? commune;
-    const { delta, applied } = deltaOf(entry, target);
-    addInto(target, delta);
-    if (village) addInto(commune, delta);
+    addInto(commune, delta);
     addInto(commune.delta, delta);
     if (entry.mode === "snapshot" && applied)
       target.snapshotAsOf = maxIso(target.snapshotAsOf, report.asOf.toISOString());
     target.lastReportAt = state.receivedAt;
     commune.lastReportAt = state.receivedAt;
-    const day = hcmDay(report.asOf);
-    const dayKey = `${commune.code} ${day}`;
-    const series = daily.get(dayKey) ?? { commune: commune.code, day, delta: zeroCounters(), reports: 0 };
-    addInto(series.delta, delta);
-    series.reports += 1;
-    daily.set(dayKey, series);
-    return { entry, index, delta, applied };
+    addToDaily(daily, commune.code, hcmDay(report.asOf), delta);
+    return { entry, index, delta, applied, held };
   });
   return {
     decided,
@@ -139,6 +143,24 @@ export function planLedgerWrite(
     communes,
     daily: [...daily.values()],
   };
+}
+
+/** A probable typo is held for review, unless a reviewer approved it; corrections are never held. */
+function heldFigures(entry: LedgerEntry, delta: Counters, commune: CommuneWrite, households: number | null) {
+  if (entry.reviewed || entry.mode === "correction") return [];
+  const limits = {
+    remainingEligible: remainingEligible(commune.eligible, commune.eidL2Activated),
+    villageHouseholds: households,
+  };
+  return implausibleFigures<CounterKey>(delta, limits, { increment: entry.mode === "increment" });
+}
+
+function addToDaily(daily: Map<string, DailyWrite>, commune: string, day: string, delta: Counters): void {
+  const dayKey = `${commune} ${day}`;
+  const series = daily.get(dayKey) ?? { commune, day, delta: zeroCounters(), reports: 0 };
+  addInto(series.delta, delta);
+  series.reports += 1;
+  daily.set(dayKey, series);
 }
 
 /** A commune whose activated accounts exceed its eligible residents after the batch. */

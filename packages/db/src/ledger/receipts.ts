@@ -17,13 +17,14 @@ export async function receiptsOfExisting(db: Database, keys: string[]): Promise<
     received_at: string;
     applied: boolean;
     over_eligible: boolean;
+    review: "held" | "approved" | "rejected" | null;
     commune_code: string;
     province_code: string;
     version: number;
   }>(
     db,
     sql`select r.id::float8 as id, r.idempotency_key::text as key, r.content_hash, to_json(r.received_at)#>>'{}' as received_at,
-        r.applied, r.over_eligible, r.commune_code, c.province_code, c.version::float8 as version
+        r.applied, r.over_eligible, r.review, r.commune_code, c.province_code, c.version::float8 as version
       from reports r join commune_counters c using (commune_code)
       where r.idempotency_key in (select (jsonb_array_elements_text(${jsonParam(keys)}))::uuid)`,
   );
@@ -39,6 +40,7 @@ export async function receiptsOfExisting(db: Database, keys: string[]): Promise<
           applied: row.applied,
           duplicate: true,
           overEligible: row.over_eligible,
+          review: row.review,
           communeCode: row.commune_code,
           provinceCode: row.province_code,
           version: row.version,

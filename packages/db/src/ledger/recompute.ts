@@ -45,19 +45,22 @@ export async function refreshCommuneFigures(db: Database, communeCode: string): 
 }
 
 // Counters come from counts reports only; team and baseline entries move the figures above.
+// A held or rejected report counts for nothing; an approved one counts from its approval.
+const counted = sql`(r.review is null or r.review = 'approved')`;
+const countedAt = sql`coalesce(r.reviewed_at, r.received_at)`;
 const expectedVillages = sql`
   select v.code as village_code, v.commune_code, ${sums},
          max(r.as_of) filter (where r.mode = 'snapshot' and r.applied) as snapshot_as_of,
-         max(r.received_at) as last_report_at
-  from villages v left join reports r on r.village_code = v.code and r.kind = 'counts'
+         max(${countedAt}) as last_report_at
+  from villages v left join reports r on r.village_code = v.code and r.kind = 'counts' and ${counted}
   group by v.code, v.commune_code`;
 
 const expectedCommunes = sql`
   with ledger as (
-    select commune_code, ${sums}, max(r.received_at) as last_report_at,
+    select commune_code, ${sums}, max(${countedAt}) as last_report_at,
            max(r.as_of) filter (where r.mode = 'snapshot' and r.applied and r.village_code is null) as snapshot_as_of,
            count(distinct r.village_code)::int as villages_reported
-    from reports r where r.kind = 'counts' group by commune_code
+    from reports r where r.kind = 'counts' and ${counted} group by commune_code
   ),
   baseline as (${latestBaselines}),
   village_count as (select commune_code, count(*)::int as n from villages group by commune_code),
@@ -80,7 +83,7 @@ const expectedCommunes = sql`
 const expectedDaily = sql`
   select r.commune_code, (r.as_of at time zone 'Asia/Ho_Chi_Minh')::date as day,
     ${eachCounter((_column, delta) => sql`sum(r.${delta})::int as ${delta}`)}, count(*)::int as reports
-  from reports r where r.kind = 'counts' group by 1, 2`;
+  from reports r where r.kind = 'counts' and ${counted} group by 1, 2`;
 
 const communeFigureColumns = sql`eligible, eligible_as_of, villages_total, villages_with_team,
   villages_reported, support_staff, mobile_points, snapshot_as_of, last_report_at`;

@@ -20,7 +20,7 @@ const counterFields = (counters: Counters) => Object.fromEntries(COUNTER_KEYS.ma
 /** The communes' and villages' counters, locked in code order (no deadlocks), and the transaction's time. */
 export async function lockUnitStates(tx: Database, communeCodes: string[], villageCodes: string[]) {
   // Sent together (postgres-js pipelines them on the transaction's connection); run in order.
-  const [communeRows, villageRows] = await Promise.all([
+  const [communeRows, villageRows, householdRows] = await Promise.all([
     queryRows<CommuneState & { txNow: string }>(
       tx,
       sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns},
@@ -36,10 +36,18 @@ export async function lockUnitStates(tx: Database, communeCodes: string[], villa
             from village_counters where village_code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))
             order by village_code for update`,
         ),
+    villageCodes.length === 0
+      ? Promise.resolve([])
+      : queryRows<{ code: string; households: number | null }>(
+          tx,
+          sql`select code, households from villages
+            where code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))`,
+        ),
   ]);
   return {
     communes: new Map(communeRows.map((c) => [c.code, c])),
     villages: new Map(villageRows.map((v) => [v.code, v])),
+    households: new Map(householdRows.map((v) => [v.code, v.households])),
     txNow: communeRows[0]?.txNow,
   };
 }
@@ -55,11 +63,12 @@ export function insertLedgerRows(tx: Database, rows: LedgerRow[]) {
   return queryRows<{ id: number; key: string }>(
     tx,
     sql`insert into reports (idempotency_key, content_hash, kind, mode, commune_code, village_code, as_of, reporter, source,
-        payload, corrects_id, applied, over_eligible, ${eachCounter((_c, d) => d)})
+        payload, corrects_id, applied, over_eligible, review, review_reasons, ${eachCounter((_c, d) => d)})
       select x.key::uuid, x.hash, 'counts', x.mode, x.commune, x.village, x.as_of::timestamptz, x.reporter, x.source,
-        x.payload, x.corrects, x.applied, x.over, ${recordColumns}
+        x.payload, x.corrects, x.applied, x.over, x.review, x.reasons, ${recordColumns}
       from jsonb_to_recordset(${jsonParam(rows)}) as x(key text, hash text, mode text, commune text, village text,
-        as_of text, reporter text, source text, payload jsonb, corrects bigint, applied boolean, over boolean, ${recordsetColumns})
+        as_of text, reporter text, source text, payload jsonb, corrects bigint, applied boolean, over boolean,
+        review text, reasons jsonb, ${recordsetColumns})
       order by x.key
       on conflict (idempotency_key) do nothing
       returning id::float8 as id, idempotency_key::text as key`,

@@ -4,6 +4,7 @@ import {
   ReportValidationError,
   reportContentHash,
   type CommittedReport,
+  type CommuneState,
   type LedgerEntry,
 } from "./entries";
 import { isOverEligible, planLedgerWrite, type LedgerPlan } from "./plan";
@@ -71,7 +72,7 @@ const sortedUnique = (codes: Iterable<string>) => [...new Set(codes)].sort();
 /** Ledger rows of the plan, with the deltas decided, keys in sorted order (no deadlocks). */
 function ledgerRowsOf(plan: LedgerPlan, hashes: readonly string[]): LedgerRow[] {
   return plan.decided
-    .map(({ entry, index, delta, applied }) => ({
+    .map(({ entry, index, delta, applied, held }) => ({
       key: entry.report.idempotencyKey,
       hash: hashes[index],
       mode: entry.mode,
@@ -84,6 +85,8 @@ function ledgerRowsOf(plan: LedgerPlan, hashes: readonly string[]): LedgerRow[] 
       corrects: entry.correctsId ?? null,
       applied,
       over: isOverEligible(plan, entry.report.communeCode),
+      review: held.length > 0 ? "held" : null,
+      reasons: held.length > 0 ? held : null,
       ...delta,
     }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -118,6 +121,7 @@ async function writeOnce(
     return receiptsOf(entries, plan, existing, {
       ids: new Map(inserted.map((row) => [row.key, row.id])),
       versions: new Map(versionRows.map((row) => [row.code, row.version])),
+      units: units.communes,
       receivedAt: new Date(receivedAt),
     });
   });
@@ -128,12 +132,18 @@ function receiptsOf(
   entries: readonly LedgerEntry[],
   plan: LedgerPlan,
   existing: ReadonlyMap<string, ExistingReport>,
-  written: { ids: Map<string, number>; versions: Map<string, number>; receivedAt: Date },
+  written: {
+    ids: Map<string, number>;
+    versions: Map<string, number>;
+    receivedAt: Date;
+    units: ReadonlyMap<string, CommuneState>;
+  },
 ): CommittedReport[] {
   const firstByKey = new Map<string, CommittedReport>();
   const counted = new Set<number>();
-  for (const { entry, index, applied } of plan.decided) {
+  for (const { entry, index, applied, held } of plan.decided) {
     const { idempotencyKey: key, communeCode } = entry.report;
+    const unit = written.units.get(communeCode);
     counted.add(index);
     firstByKey.set(key, {
       reportId: written.ids.get(key) ?? 0,
@@ -142,9 +152,10 @@ function receiptsOf(
       applied,
       duplicate: false,
       overEligible: isOverEligible(plan, communeCode),
+      review: held.length > 0 ? "held" : null,
       communeCode,
-      provinceCode: plan.communes.get(communeCode)?.provinceCode ?? "",
-      version: written.versions.get(communeCode) ?? 0,
+      provinceCode: unit?.provinceCode ?? "",
+      version: written.versions.get(communeCode) ?? unit?.version ?? 0,
     });
   }
   return entries.map((entry, i) => {

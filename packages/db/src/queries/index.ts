@@ -2,6 +2,7 @@ export * from "./progress";
 export * from "./campaigns";
 export * from "./villages";
 export * from "./recent-reports";
+export * from "./held-reports";
 export * from "./users";
 export * from "./kiosk-tokens";
 export * from "./audit";

@@ -1,6 +1,7 @@
 import type { Scope } from "@pulse/schema";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../client";
+import { reportsInScope } from "./scope-columns";
 
 export interface RecentReport {
   id: number;
@@ -17,21 +18,18 @@ export interface RecentReport {
   applied: boolean;
   overEligible: boolean;
   correctsId: number | null;
+  /** "approved" for a report held as a probable typo and approved since; null otherwise */
+  review: "approved" | null;
   /** what was submitted (counts only: no personal data is ever stored) */
   counters: Record<string, number>;
 }
 
-function scopeFilter(scope: Scope): SQL {
-  if (scope.kind === "nation") return sql`true`;
-  return scope.kind === "province" ? sql`c.province_code = ${scope.code}` : sql`r.commune_code = ${scope.code}`;
-}
-
-/** The newest reports in a scope, corrections included (they reference what they correct). */
+/** The newest reports in a scope that count, corrections included (they reference what they correct). */
 export function listRecentReports(
   db: Database,
   { scope, limit }: { scope: Scope; limit: number },
 ): Promise<RecentReport[]> {
-  return selectReports(db, scopeFilter(scope), limit);
+  return selectReports(db, reportsInScope(scope), limit);
 }
 
 /** The given reports, newest first: what the live hub's pushes carry as recent activity. */
@@ -53,9 +51,10 @@ function selectReports(db: Database, where: SQL, limit: number): Promise<RecentR
     sql`select r.id::float8 as id, r.commune_code as "communeCode", c.full_name as "communeName",
         r.village_code as "villageCode", v.name as "villageName", r.mode, r.source, r.reporter,
         to_json(r.as_of)#>>'{}' as "asOf", to_json(r.received_at)#>>'{}' as "receivedAt",
-        r.applied, r.over_eligible as "overEligible", r.corrects_id::float8 as "correctsId", r.payload as counters
+        r.applied, r.over_eligible as "overEligible", r.corrects_id::float8 as "correctsId",
+        r.review, r.payload as counters
       from reports r join communes c on c.code = r.commune_code left join villages v on v.code = r.village_code
-      where ${where}
+      where (${where}) and (r.review is null or r.review = 'approved')
       order by r.received_at desc, r.id desc
       limit ${limit}`,
   );

@@ -51,6 +51,16 @@ export const reports = pgTable(
     /** false when a late snapshot was kept without moving counters */
     applied: boolean().notNull().default(true),
     overEligible: boolean().notNull().default(false),
+    /**
+     * null for a report applied on arrival; "held" for a probable typo kept without moving
+     * anything, until a commune or province user approves it (applied then, its deltas set once)
+     * or rejects it (it never counts)
+     */
+    review: text(),
+    /** why it was held: the figures and the limits they passed */
+    reviewReasons: jsonb(),
+    reviewedBy: text(),
+    reviewedAt: timestamp({ withTimezone: true }),
     ...deltaColumns(),
   },
   (t) => [
@@ -60,7 +70,11 @@ export const reports = pgTable(
     check("reports_mode", sql`${t.mode} in ('increment', 'snapshot', 'correction')`),
     check("reports_source", sql`${t.source} in ('field', 'csv', 'api', 'demo')`),
     check("reports_village_in_commune", sql`${t.villageCode} is null or left(${t.villageCode}, 5) = ${t.communeCode}`),
+    check("reports_review", sql`${t.review} is null or ${t.review} in ('held', 'approved', 'rejected')`),
     index("reports_commune_received_idx").on(t.communeCode, t.receivedAt),
+    index("reports_held_idx")
+      .on(t.communeCode)
+      .where(sql`${t.review} = 'held'`),
   ],
 );
 

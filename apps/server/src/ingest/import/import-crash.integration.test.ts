@@ -15,16 +15,20 @@ import type { ImportEvent } from "@pulse/schema";
 const ROWS = 30_000;
 const COMMUNES = ["00082", "02026", "03439"];
 
-/** A file of increments spread over the villages of three communes; returns what it adds up to. */
+/**
+ * A file of increments spread over the villages of three communes; returns what it adds up to.
+ * People trained, not accounts activated: 30,000 rows of activations would pass Nam Cường's
+ * eligible residents, and the rest would be held for review (not what this test is about).
+ */
 function generateCsv(path: string): number {
-  const lines = ["communeCode,villageCode,asOf,reporter,mode,eidL2Activated"];
+  const lines = ["communeCode,villageCode,asOf,reporter,mode,peopleTrained"];
   let total = 0;
   for (let i = 0; i < ROWS; i++) {
     const commune = COMMUNES[i % COMMUNES.length] ?? "00082";
-    const activated = 1 + (i % 5);
-    total += activated;
+    const trained = 1 + (i % 5);
+    total += trained;
     lines.push(
-      `${commune},${commune}-00${1 + (i % 5)},2025-08-${String(1 + (i % 28)).padStart(2, "0")},Tổ CNS,increment,${activated}`,
+      `${commune},${commune}-00${1 + (i % 5)},2025-08-${String(1 + (i % 28)).padStart(2, "0")},Tổ CNS,increment,${trained}`,
     );
   }
   writeFileSync(path, `${lines.join("\n")}\n`);
@@ -39,12 +43,12 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
     const database = await seededDatabaseForProcess();
     const file = join(dir, "big.csv");
     const expectedAdded = generateCsv(file);
-    const activatedIn = async () => {
+    const trainedIn = async () => {
       const handle = await database.open();
       try {
-        const [row] = await queryRows<{ activated: number; ledger: number }>(
+        const [row] = await queryRows<{ trained: number; ledger: number }>(
           handle.db,
-          sql`select (select sum(eid_l2_activated)::int from commune_counters where commune_code in ('00082','02026','03439')) as activated,
+          sql`select (select sum(people_trained)::int from commune_counters where commune_code in ('00082','02026','03439')) as trained,
             (select count(*)::int from reports) as ledger`,
         );
         return { ...row, mismatches: await verifyCounters(handle.db) };
@@ -52,7 +56,7 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
         await handle.close();
       }
     };
-    const before = await activatedIn();
+    const before = await trainedIn();
     const env = { ...database.env, PULSE_DEMO: "false" };
     const port = await freePort();
     const account = { email: "admin@crash.test", role: "admin", scope: { kind: "nation" } } as const;
@@ -85,8 +89,8 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
       expect(result).toMatchObject({ status: "imported", rows: ROWS });
       expect(result?.duplicates).toBeGreaterThanOrEqual(writtenWhenKilled);
       expect((result?.imported ?? 0) + (result?.duplicates ?? 0)).toBe(ROWS);
-      const after = await activatedIn();
-      expect(after.activated).toBe((before.activated ?? 0) + expectedAdded);
+      const after = await trainedIn();
+      expect(after.trained).toBe((before.trained ?? 0) + expectedAdded);
       expect(after.ledger).toBe((before.ledger ?? 0) + ROWS);
       expect(after.mismatches).toEqual([]);
     } finally {

@@ -118,7 +118,7 @@ export async function importCsvFile(
     progress({ phase: "validate", rows, total: null, written: 0 });
   }
   const invalidRows = badLines.size;
-  const result = { rows, invalidRows, problems, imported: 0, duplicates: 0 };
+  const result = { rows, invalidRows, problems, imported: 0, duplicates: 0, held: 0 };
   if (headerBroken || (problems > 0 && !options.skipInvalid)) {
     return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes };
   }
@@ -130,6 +130,7 @@ export async function importCsvFile(
     for (const receipt of receipts) {
       if (receipt.duplicate) result.duplicates += 1;
       else result.imported += 1;
+      if (!receipt.duplicate && receipt.review === "held") result.held += 1;
     }
     if (seenRows !== null) report(seenRows);
   });

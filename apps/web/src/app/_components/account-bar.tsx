@@ -1,4 +1,4 @@
-import { textIn } from "@pulse/messages";
+import { textIn } from "@pulse/messages/names";
 import type { Role } from "@pulse/schema";
 import { FIELD_ROLES, KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";

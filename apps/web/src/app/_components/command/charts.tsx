@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs, UnitProgress } from "@pulse/api";
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import { formatCount, formatRate, type Locale, type Rate } from "@pulse/indicators";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { memo } from "react";

@@ -1,10 +1,19 @@
+import { REVIEWER_ROLES, type Scope } from "@pulse/schema";
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
+import { env } from "../../../env";
+import { LiveProvider } from "../../../live/live-provider";
 import { requireViewer } from "../../../server/api";
 import { refusalOf, scopePath, type UnitView } from "../../../server/unit-access";
 import { AccountBar } from "../account-bar";
+import { HeldReports } from "./held-reports";
 import { LanguageLink } from "./language-link";
+
+/** The scope whose held reports a page shows: a commune's villages page is its commune's. */
+const reviewScope = (view: UnitView): Scope =>
+  view.kind === "nation" ? view : { kind: view.kind === "province" ? "province" : "commune", code: view.code };
 
 /**
  * A command page: signed in (a person; a paired screen goes to its wall), and a unit within the
@@ -39,7 +48,13 @@ export async function CommandPage({
           {t("command.refusedOutside")}
         </p>
       )}
-      {children}
+      {viewer.kind === "user" && REVIEWER_ROLES.includes(viewer.role) && <HeldReports scope={reviewScope(view)} />}
+      {/* Filters live in the URL (nuqs); figures follow the live hub. */}
+      <NuqsAdapter>
+        <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
+          {children}
+        </LiveProvider>
+      </NuqsAdapter>
     </main>
   );
 }

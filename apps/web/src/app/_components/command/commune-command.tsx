@@ -1,6 +1,6 @@
 "use client";
 
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import type { Locale } from "@pulse/indicators";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";

@@ -1,7 +1,7 @@
 "use client";
 
 import { PACE_STATUSES } from "@pulse/indicators";
-import { nameIn } from "@pulse/messages";
+import { nameIn } from "@pulse/messages/names";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "../../../trpc/react";

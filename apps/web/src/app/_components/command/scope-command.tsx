@@ -2,7 +2,7 @@
 
 import type { UnitProgress } from "@pulse/api";
 import type { Locale } from "@pulse/indicators";
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useId, useMemo } from "react";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UnitProgress } from "@pulse/api";
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import { formatCount, formatRate, type Locale } from "@pulse/indicators";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";

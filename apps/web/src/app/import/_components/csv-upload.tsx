@@ -1,7 +1,7 @@
 "use client";
 
 import { SubmitButton } from "../../_components/submit-button";
-import { textIn } from "@pulse/messages";
+import { textIn } from "@pulse/messages/names";
 import type { CsvProblem } from "@pulse/schema";
 import { useLocale, useTranslations } from "next-intl";
 import { useCsvImport, type Upload } from "./use-csv-import";
@@ -53,7 +53,12 @@ function Status({ upload }: { upload: Upload }) {
         className={`mt-4 rounded p-3 ring-1 ${imported ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-900 ring-red-200"}`}
       >
         {imported
-          ? t("imported", { imported: result.imported, duplicates: result.duplicates, invalid: result.invalidRows })
+          ? t("imported", {
+              imported: result.imported,
+              duplicates: result.duplicates,
+              invalid: result.invalidRows,
+              held: result.held,
+            })
           : t("rejected", { invalid: result.invalidRows, rows: result.rows })}
       </p>
     );

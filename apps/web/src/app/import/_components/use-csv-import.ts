@@ -1,6 +1,6 @@
 "use client";
 
-import { textIn } from "@pulse/messages";
+import { textIn } from "@pulse/messages/names";
 import type { CsvProblem, ImportEvent, ImportProgress, ImportResult } from "@pulse/schema";
 import { useLocale } from "next-intl";
 import { useState, type FormEvent } from "react";

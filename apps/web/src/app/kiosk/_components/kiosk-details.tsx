@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldError, Scope } from "@pulse/schema";
-import { textIn } from "@pulse/messages";
+import { textIn } from "@pulse/messages/names";
 import { useLocale, useTranslations } from "next-intl";
 import type { UseFormRegister } from "react-hook-form";
 

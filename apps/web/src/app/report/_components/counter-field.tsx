@@ -1,6 +1,6 @@
 "use client";
 
-import { textIn } from "@pulse/messages";
+import { textIn } from "@pulse/messages/names";
 import type { FieldError } from "@pulse/schema";
 import { useLocale, useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";

@@ -1,4 +1,11 @@
-import { COUNTER_KEYS, countsReport, fieldErrorsOf, type CountsReport, type FieldError } from "@pulse/schema";
+import type { CountsReport, FieldError } from "@pulse/schema";
+import { COUNTER_KEYS } from "@pulse/schema/keys";
+
+/**
+ * The server's schemas, loaded once the page is interactive (they are the largest part of the
+ * page's script, and nothing needs them before the first "review"); kept by the service worker.
+ */
+export const loadSchemas = () => import("@pulse/schema");
 
 /** What the form holds: text as typed, so a half-typed number is not lost. */
 export interface DraftValues {
@@ -31,11 +38,12 @@ export function newKey(): string {
  * The report the form describes, checked with the server's own schema: the same field errors
  * (vi and en) as the server would answer. Empty counters are left out; the key is made by the caller.
  */
-export function reportOfDraft(
+export async function reportOfDraft(
   values: DraftValues,
   place: { communeCode: string; villageCode: string | null },
   idempotencyKey: string,
-): { report: CountsReport; errors: null } | { report: null; errors: FieldError[] } {
+): Promise<{ report: CountsReport; errors: null } | { report: null; errors: FieldError[] }> {
+  const { countsReport, fieldErrorsOf } = await loadSchemas();
   const counters = Object.fromEntries(
     COUNTER_KEYS.flatMap((key) => {
       const text = values.counters[key].trim();

@@ -1,5 +1,6 @@
 "use client";
 
+import { remainingEligible, type PlaceLimits } from "@pulse/indicators";
 import type { Scope } from "@pulse/schema";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
@@ -8,7 +9,6 @@ import type { OutboxEntry } from "../../../field/outbox-entry";
 import { useOutbox } from "../../../field/use-outbox";
 import { useCommunes, useVillages } from "../../../field/use-places";
 import { OutboxBanner } from "./outbox-banner";
-import type { PlaceLimits } from "./plausibility";
 import { PlaceFigures } from "./place-figures";
 import { CommunePicker, VillagePicker } from "./place-picker";
 import { ReportForm } from "./report-form";
@@ -54,14 +54,19 @@ function limitsOf(detail: ReturnType<typeof useVillages>["detail"], villageCode:
   if (!detail) return { remainingEligible: null, villageHouseholds: null };
   const { eligible, eidL2Activated } = detail.commune;
   const village = detail.villages.find((v) => v.code === villageCode);
-  return { remainingEligible: Math.max(0, eligible - eidL2Activated), villageHouseholds: village?.households ?? null };
+  return {
+    remainingEligible: remainingEligible(eligible, eidL2Activated),
+    villageHouseholds: village?.households ?? null,
+  };
 }
 
-/** Today's reports, and any older one still waiting or refused. */
+/** Today's reports, and any older one still waiting, held for review, or refused. */
 const isForToday = (entry: OutboxEntry, now: number) =>
   entry.state === "waiting" ||
   entry.state === "sending" ||
   entry.state === "refused" ||
+  entry.state === "held" ||
+  entry.state === "rejected" ||
   new Date(entry.createdAt).toDateString() === new Date(now).toDateString();
 
 /** The field reporting page: choose the place, enter the figures, and follow each report to its receipt. */

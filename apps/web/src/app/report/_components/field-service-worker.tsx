@@ -1,6 +1,5 @@
 "use client";
 
-import { Serwist } from "@serwist/window";
 import { useEffect } from "react";
 
 const SCOPE = "/report";
@@ -25,8 +24,10 @@ function loadedUrls(): string[] {
 export function FieldServiceWorker() {
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
-    const worker = new Serwist("/serwist/sw.js", { scope: SCOPE, type: "module" });
     const handOver = async () => {
+      // Loaded after the page is interactive: not part of what a weak link must bring first.
+      const { Serwist } = await import("@serwist/window");
+      const worker = new Serwist("/serwist/sw.js", { scope: SCOPE, type: "module" });
       await worker.register();
       // The worker that runs (installed and activated), not one still installing.
       const { active } = await navigator.serviceWorker.ready;

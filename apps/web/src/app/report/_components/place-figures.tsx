@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@pulse/api";
 import { formatCount, formatRate, rateOf, visitCoverage, type Locale } from "@pulse/indicators";
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import { useLocale, useTranslations } from "next-intl";
 import type { OutboxEntry } from "../../../field/outbox-entry";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { formatCount, type Locale } from "@pulse/indicators";
-import { COUNTER_KEYS, type CountsReport, type FieldError } from "@pulse/schema";
+import type { CounterKey, CountsReport, FieldError } from "@pulse/schema";
+import { COUNTER_KEYS } from "@pulse/schema/keys";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegister, type UseFormReturn } from "react-hook-form";
@@ -9,8 +10,16 @@ import { loadPref, savePref } from "../../../field/field-store";
 import { SubmitButton } from "../../_components/submit-button";
 import { DATE_TIME } from "../../_components/date-formats";
 import { CounterField, FieldErrors } from "./counter-field";
-import { implausibleFigures, type Implausible, type PlaceLimits } from "./plausibility";
-import { draftOfReport, EMPTY_COUNTERS, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
+import { implausibleFigures, type Implausible, type PlaceLimits } from "@pulse/indicators";
+import {
+  draftOfReport,
+  EMPTY_COUNTERS,
+  loadSchemas,
+  newKey,
+  reportOfDraft,
+  toLocalInput,
+  type DraftValues,
+} from "./draft";
 
 const BIG_BUTTON = "h-12 rounded px-5 text-lg font-semibold";
 
@@ -44,11 +53,13 @@ export function ReportForm({
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!initial) void loadPref("reporter").then((reporter) => reporter && form.setValue("reporter", reporter));
+    // Fetched now, while there may be a network, so that checking works offline later.
+    void loadSchemas();
   }, [form, initial]);
 
-  const check = form.handleSubmit((draft) => {
+  const check = form.handleSubmit(async (draft) => {
     // The key is made when the report is kept (on "send"); this one only checks the fields.
-    const checked = reportOfDraft(draft, place, newKey());
+    const checked = await reportOfDraft(draft, place, newKey());
     setErrors(checked.errors ?? []);
     setReview(checked.report);
     setSaved(false);
@@ -65,7 +76,7 @@ export function ReportForm({
   if (review) {
     return (
       <ConfirmStep
-        warnings={implausibleFigures(review, limits)}
+        warnings={implausibleFigures(review.counters, limits)}
         review={review}
         placeName={placeName}
         onSend={() => void send()}
@@ -105,7 +116,7 @@ function ConfirmStep({
   onSend,
   onEdit,
 }: {
-  warnings: Implausible[];
+  warnings: Implausible<CounterKey>[];
   review: CountsReport;
   placeName: string;
   onSend: () => void;
@@ -180,7 +191,13 @@ function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValue
 }
 
 /** Figures that are probably typing errors, said before sending: fix them, or send anyway. */
-function ImplausibleWarning({ warnings, counters }: { warnings: Implausible[]; counters: CountsReport["counters"] }) {
+function ImplausibleWarning({
+  warnings,
+  counters,
+}: {
+  warnings: Implausible<CounterKey>[];
+  counters: CountsReport["counters"];
+}) {
   const t = useTranslations("field");
   const tCounters = useTranslations("field.counters");
   const locale = useLocale() as Locale;
@@ -199,6 +216,7 @@ function ImplausibleWarning({ warnings, counters }: { warnings: Implausible[]; c
           </li>
         ))}
       </ul>
+      <p className="mt-1">{t("implausibleHeld")}</p>
     </div>
   );
 }

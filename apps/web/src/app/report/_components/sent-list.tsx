@@ -1,8 +1,8 @@
 "use client";
 
 import { formatCount, type Locale } from "@pulse/indicators";
-import { textIn } from "@pulse/messages";
-import { COUNTER_KEYS } from "@pulse/schema";
+import { textIn } from "@pulse/messages/names";
+import { COUNTER_KEYS } from "@pulse/schema/keys";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { OutboxEntry } from "../../../field/outbox-entry";
 import { DATE_TIME } from "../../_components/date-formats";
@@ -14,6 +14,8 @@ const STATE_TONE: Record<OutboxEntry["state"], string> = {
   waiting: "bg-amber-100 text-amber-900",
   sending: "bg-sky-100 text-sky-900",
   recorded: "bg-emerald-100 text-emerald-900",
+  held: "bg-violet-100 text-violet-900",
+  rejected: "bg-red-100 text-red-900",
   refused: "bg-red-100 text-red-900",
 };
 
@@ -64,11 +66,12 @@ function SentItem({
             : [`${tCounters(key)}: ${formatCount(report.counters[key] ?? 0, locale)}`],
         ).join(" · ")}
       </p>
-      {entry.refusal && (
+      {entry.state === "held" && <p className="mt-1 text-sm text-violet-900">{t("heldNote")}</p>}
+      {(entry.refusal || entry.state === "rejected") && (
         <div className="mt-2 space-y-2">
           <p role="alert" className="text-sm text-red-800">
-            {textIn(entry.refusal, locale)}
-            {entry.refusal.fieldErrors.map((e) => ` ${e.field}: ${textIn(e, locale)}`).join(";")}
+            {entry.refusal ? textIn(entry.refusal, locale) : t("rejectedNote")}
+            {entry.refusal?.fieldErrors.map((e) => ` ${e.field}: ${textIn(e, locale)}`).join(";")}
           </p>
           <div className="flex flex-wrap gap-2">
             <button type="button" className="h-11 rounded bg-sky-800 px-4 font-semibold text-white" onClick={onFix}>

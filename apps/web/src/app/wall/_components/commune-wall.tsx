@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { nameIn } from "@pulse/messages";
+import { nameIn } from "@pulse/messages/names";
 import { useLiveProgress } from "../../../live/use-live-progress";
 import { ActivityTicker } from "./activity-ticker";
 import { Freshness } from "./freshness";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { nameIn } from "@pulse/messages";
+import { nameIn } from "@pulse/messages/names";
 import type { ReactNode } from "react";
 import { useLiveProgress, type LiveView } from "../../../live/use-live-progress";
 import { ActivityTicker } from "./activity-ticker";

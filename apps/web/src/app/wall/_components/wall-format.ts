@@ -1,7 +1,7 @@
 "use client";
 
 import { formatCount, formatRate, hcmDay, type Locale, type PaceStatus, type Rate } from "@pulse/indicators";
-import { fullNameIn } from "@pulse/messages";
+import { fullNameIn } from "@pulse/messages/names";
 import { useFormatter, useLocale } from "next-intl";
 
 /** Pace in words and colour, the same on every wall. */

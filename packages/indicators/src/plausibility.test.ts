@@ -1,17 +1,7 @@
-import type { CountsReport } from "@pulse/schema";
 import { describe, expect, it } from "vitest";
-import { implausibleFigures } from "./plausibility";
+import { implausibleFigures, remainingEligible } from "./plausibility";
 
-const report = (counters: CountsReport["counters"]): CountsReport => ({
-  idempotencyKey: "6f1c2f7e-3f0e-4a57-9a43-1d7c1d0f5b11",
-  communeCode: "00082",
-  villageCode: "00082-001",
-  asOf: new Date(),
-  reporter: "Tổ 1",
-  source: "field",
-  mode: "increment",
-  counters,
-});
+const report = (counters: Record<string, number>) => counters;
 
 describe("implausible figures", () => {
   const limits = { remainingEligible: 1_400, villageHouseholds: 320 };
@@ -37,5 +27,20 @@ describe("implausible figures", () => {
     expect(implausibleFigures(report({ eidL2Activated: 2_500 }), unknown)).toEqual([
       { counter: "eidL2Activated", reason: "aboveUsual", limit: 2_000 },
     ]);
+  });
+  it("holds snapshots to the place's limits but not to a team's usual day: they state totals", () => {
+    expect(implausibleFigures({ peopleTrained: 5_000, eidL2Activated: 1_000 }, limits, { increment: false })).toEqual(
+      [],
+    );
+    expect(implausibleFigures({ eidL2Activated: 1_401 }, limits, { increment: false })).toEqual([
+      { counter: "eidL2Activated", reason: "aboveRemainingEligible", limit: 1_400 },
+    ]);
+  });
+  it("ignores what a change lowers, and knows nothing of a commune whose eligible residents are unknown", () => {
+    expect(implausibleFigures({ eidL2Activated: -5_000 }, limits)).toEqual([]);
+    expect(remainingEligible(0, 120)).toBeNull();
+    // 5 % above the estimate is room for newcomers, not a typo; beyond it, nothing more fits.
+    expect(remainingEligible(6_000, 6_000)).toBe(300);
+    expect(remainingEligible(1_000, 1_200)).toBe(0);
   });
 });
