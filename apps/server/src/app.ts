@@ -16,8 +16,6 @@ import { createServices, type ServiceSettings } from "./services";
  */
 export interface AppSettings extends ServiceSettings {
   appVersion: string;
-  /** share rooms with other processes through Redis */
-  redis?: { url: string; prefix: string } | undefined;
 }
 
 export async function createApp(db: Database, logger: Logger, settings: AppSettings) {
@@ -28,7 +26,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
     kioskRevoked: (tokenId) => hub.kioskRevoked(tokenId),
   };
   const services = await createServices(db, live, logger, settings);
-  const http = createHttpServer(services);
+  const { http, drain } = createHttpServer(services);
   const io = createLiveServer(http, {
     webOrigin: settings.webOrigin,
     resolvePrincipal: services.resolvePrincipal,
@@ -53,12 +51,20 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
     services,
     http,
     io,
-    async stop(): Promise<void> {
+    /**
+     * Stops accepting, lets the requests in flight finish (at most `timeoutMs`), disconnects the
+     * screens (they reconnect to another process) and closes the rest; false if it had to cut
+     * requests short.
+     */
+    async stop(timeoutMs = 5_000): Promise<boolean> {
       stopSweep();
       hub.stop();
+      const drained = drain.drain(timeoutMs);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      const ended = await drained;
       await redis?.detach();
-      await services.pdf.close();
+      await services.close();
+      return ended;
     },
   };
 }

@@ -47,6 +47,8 @@ export const env = z
     /** threads rendering PDF exports (off the live hub's event loop) and how many may wait */
     PDF_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     PDF_QUEUE: z.coerce.number().int().min(1).default(8),
+    /** on SIGTERM/SIGINT: how long requests in flight may take to finish before the process exits */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** pretty: coloured lines for a person; json: one object a line for a log collector. Unset: pretty on a terminal */
     LOG_FORMAT: z.enum(["pretty", "json"]).optional(),

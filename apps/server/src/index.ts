@@ -51,12 +51,21 @@ async function main() {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    // A second signal (Ctrl-C twice): at once.
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    const started = Date.now();
+    logger.info({ signal, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, "stopping: finishing requests in flight");
+    // Whatever hangs (a PDF thread, the database), the process ends soon after the timeout.
+    setTimeout(() => {
+      logger.error("stop took too long: exiting");
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + 2_000).unref();
     stopFeed();
-    await app.stop();
+    const drained = await app.stop(env.SHUTDOWN_TIMEOUT_MS);
     await database.close();
+    logger.info({ ms: Date.now() - started, drained }, "stopped");
+    logger.flush();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -19,6 +19,7 @@ import { authSecret } from "./auth/secret";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from "./pdf/pdf-renderer";
 import { MAX_IMPORT_BYTES } from "./ingest/import/import-http";
 import { createRateLimits, type RateLimitSettings } from "./auth/rate-limits";
+import { connectRedis } from "./redis";
 
 /** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   pdf: PdfRenderer;
   /** the largest CSV upload accepted */
   maxImportBytes: number;
+  /** the PDF threads and the rate limits' Redis connection */
+  close(): Promise<void>;
 }
 
 export interface ServiceSettings {
@@ -40,6 +43,8 @@ export interface ServiceSettings {
   /** AUTH_SECRET; unset: kept in the database */
   authSecret?: string | undefined;
   rateLimits: RateLimitSettings;
+  /** several processes of one deployment: rooms and rate limits shared through Redis */
+  redis?: { url: string; prefix: string } | undefined;
   /** render threads and queue of the PDF export; default: one thread, 8 waiting */
   pdf?: PdfRendererSettings | undefined;
   /** the largest CSV upload accepted; default 1 GB */
@@ -56,17 +61,31 @@ export async function createServices(
 ): Promise<Services> {
   const secret = await authSecret(db, settings.authSecret);
   const auth = createAuth(db, { secret, webOrigin: settings.webOrigin, logger });
+  const limitStore = settings.redis
+    ? {
+        client: await connectRedis(settings.redis.url, logger, {
+          whileDown: "rate limits are counted per process",
+          whenBack: "rate limits are shared between processes again",
+        }),
+        prefix: settings.redis.prefix,
+      }
+    : undefined;
+  const pdf = createPdfRenderer(settings.pdf ?? DEFAULT_PDF_SETTINGS);
   return {
     db,
     live,
     logger,
     auth,
-    limits: createRateLimits(settings.rateLimits),
+    limits: createRateLimits(settings.rateLimits, limitStore),
     provinceOf: await loadProvinceOf(db),
     resolvePrincipal: createPrincipalResolver(auth, db),
     webOrigin: settings.webOrigin,
-    pdf: createPdfRenderer(settings.pdf ?? DEFAULT_PDF_SETTINGS),
+    pdf,
     maxImportBytes: settings.maxImportBytes ?? MAX_IMPORT_BYTES,
+    async close() {
+      await pdf.close();
+      await limitStore?.client.quit().catch(() => undefined);
+    },
   };
 }
 

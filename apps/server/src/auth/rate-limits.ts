@@ -1,5 +1,13 @@
 import { RateLimitedError, type RateBucket, type RateLimits } from "@pulse/api";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RedisClient } from "../redis";
+
+/** Where several server processes keep their buckets together. */
+export interface SharedLimitStore {
+  client: RedisClient;
+  /** the deployment's key prefix (REDIS_PREFIX) */
+  prefix: string;
+}
 
 export interface RateLimitSettings {
   /** attempts per 15 minutes, per account (email) and per address */
@@ -22,19 +30,34 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 };
 
 /**
- * Token buckets in this process's memory (per process: with several servers each keeps its own).
+ * Token buckets: in Redis when a store is given, so N server processes allow 5 sign-in tries in
+ * all, not N × 5; in this process's memory otherwise, and while Redis cannot be reached (each
+ * bucket has an in-memory stand-in: limits still hold per process, nothing fails open or closed).
  * Keys are "actor:…", "ip:…" or "email:…"; sign-in counts accounts by email and addresses apart.
  */
-export function createRateLimits(settings: RateLimitSettings): RateLimits {
-  const limiter = (points: number, duration: number) => new RateLimiterMemory({ points, duration });
-  const buckets: Record<RateBucket, { ip: RateLimiterMemory; other: RateLimiterMemory }> = {
-    signIn: { ip: limiter(settings.signInPerIp, 15 * 60), other: limiter(settings.signInPerAccount, 15 * 60) },
-    pairingStart: { ip: limiter(settings.pairingPerIp, 10 * 60), other: limiter(settings.pairingPerIp, 10 * 60) },
-    pairingCode: {
-      ip: limiter(settings.pairingCodesPerAccount * 5, 10 * 60),
-      other: limiter(settings.pairingCodesPerAccount, 10 * 60),
-    },
-    ingest: { ip: limiter(settings.ingestPerMinute * 2, 60), other: limiter(settings.ingestPerMinute, 60) },
+export function createRateLimits(settings: RateLimitSettings, store?: SharedLimitStore): RateLimits {
+  const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ points, duration });
+    if (!store) return memory;
+    return new RateLimiterRedis({
+      storeClient: store.client,
+      useRedisPackage: true,
+      keyPrefix: `${store.prefix}:rl:${name}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
+  const pair = (name: string, ipPoints: number, otherPoints: number, duration: number) => ({
+    ip: limiter(`${name}:ip`, ipPoints, duration),
+    other: limiter(name, otherPoints, duration),
+  });
+  const buckets: Record<RateBucket, { ip: RateLimiterAbstract; other: RateLimiterAbstract }> = {
+    signIn: pair("signIn", settings.signInPerIp, settings.signInPerAccount, 15 * 60),
+    pairingStart: pair("pairingStart", settings.pairingPerIp, settings.pairingPerIp, 10 * 60),
+    pairingCode: pair("pairingCode", settings.pairingCodesPerAccount * 5, settings.pairingCodesPerAccount, 10 * 60),
+    ingest: pair("ingest", settings.ingestPerMinute * 2, settings.ingestPerMinute, 60),
   };
   const of = (bucket: RateBucket, key: string) => (key.startsWith("ip:") ? buckets[bucket].ip : buckets[bucket].other);
   return {

@@ -8,12 +8,14 @@ import { clientIpOf } from "../auth/resolve-principal";
 import { MAX_BODY_BYTES } from "../ingest/reports-http";
 import { requestContext, type Services } from "../services";
 import { handleCors, isCrossSiteChange, setSecurityHeaders } from "./guard";
+import { createDrain } from "./drain";
 import { HttpProblem, problem, problemOfError, sendProblem } from "./problem";
 import { ROUTES } from "./routes";
 
 /**
  * One HTTP server: sign-in under /api/auth, tRPC under /trpc, the REST routes (declared in
  * routes.ts), and (attached later) socket.io. Every request is resolved to a principal first.
+ * `drain` stops it: what is in flight finishes, what comes after is refused with 503.
  */
 export function createHttpServer(services: Services) {
   const { logger, webOrigin } = services;
@@ -46,6 +48,10 @@ export function createHttpServer(services: Services) {
     sendProblem(res, answer);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (!drain.admit(req, res)) {
+      req.resume();
+      return sendProblem(res, problem(503, "apiUnavailable", { headers: { "retry-after": "1" } }));
+    }
     const url = req.url ?? "/";
     const path = url.split("?")[0] ?? "/";
     setSecurityHeaders(res, webOrigin);
@@ -74,5 +80,6 @@ export function createHttpServer(services: Services) {
   // client reusing a socket just as the server closes it: ECONNRESET on a good request).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  return server;
+  const drain = createDrain(server);
+  return { http: server, drain };
 }

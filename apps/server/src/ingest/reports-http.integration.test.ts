@@ -196,7 +196,7 @@ describe(`POST /api/v1/reports on ${testEnv.PULSE_TEST_DB}`, () => {
   it("answers 503 with Retry-After when the database is unreachable, writing nothing", async () => {
     const down = await openDatabase({ url: "postgres://postgres@127.0.0.1:1/unreachable", maxConnections: 1 });
     const { services } = server.app;
-    const downServer = createHttpServer({
+    const { http: downServer } = createHttpServer({
       ...services,
       db: down.db,
       // Sessions live in the database too: who is asking cannot be known either.

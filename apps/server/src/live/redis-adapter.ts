@@ -1,6 +1,6 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Logger } from "pino";
-import { createClient } from "redis";
+import { connectRedis } from "../redis";
 import type { LiveServer } from "./io";
 
 export interface RedisLink {
@@ -19,23 +19,11 @@ export async function attachRedisAdapter(
   io: LiveServer,
   { url, prefix, logger, onBack }: { url: string; prefix: string; logger: Logger; onBack: () => void },
 ): Promise<RedisLink> {
-  let down = false;
-  const client = createClient({
-    url,
-    socket: { reconnectStrategy: (retries) => Math.min(200 * 2 ** Math.min(retries, 5), 5_000) },
+  const client = await connectRedis(url, logger, {
+    whileDown: "live updates reach only this process's screens",
+    whenBack: "live updates are shared between processes again",
+    onBack,
   });
-  client.on("error", (err: unknown) => {
-    if (down) return;
-    down = true;
-    logger.error({ err }, "REDIS UNREACHABLE: live updates reach only this process's screens until it is back");
-  });
-  client.on("ready", () => {
-    if (!down) return;
-    logger.warn("Redis is back: live updates are shared between processes again");
-    down = false;
-    onBack();
-  });
-  await client.connect();
   io.adapter(createAdapter(client, { streamName: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` }));
   return {
     isUp: () => client.isReady,
