@@ -20,7 +20,7 @@ const counterFields = (counters: Counters) => Object.fromEntries(COUNTER_KEYS.ma
 /** The communes' and villages' counters, locked in code order (no deadlocks), and the transaction's time. */
 export async function lockUnitStates(tx: Database, communeCodes: string[], villageCodes: string[]) {
   // Sent together (postgres-js pipelines them on the transaction's connection); run in order.
-  const [communeRows, villageRows, householdRows] = await Promise.all([
+  const [communeRows, villageRows] = await Promise.all([
     queryRows<CommuneState & { txNow: string }>(
       tx,
       sql`select commune_code as code, province_code as "provinceCode", eligible, version::float8 as version, ${stateColumns},
@@ -28,26 +28,27 @@ export async function lockUnitStates(tx: Database, communeCodes: string[], villa
         from commune_counters where commune_code in (select jsonb_array_elements_text(${jsonParam(communeCodes)}))
         order by commune_code for update`,
     ),
+    // The villages' counters (locked; a village never reported has none yet) and their households, in one statement.
     villageCodes.length === 0
       ? Promise.resolve([])
-      : queryRows<UnitState>(
+      : queryRows<Omit<UnitState, "code"> & { code: string | null; village: string; households: number | null }>(
           tx,
-          sql`select village_code as code, ${stateColumns}
-            from village_counters where village_code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))
-            order by village_code for update`,
-        ),
-    villageCodes.length === 0
-      ? Promise.resolve([])
-      : queryRows<{ code: string; households: number | null }>(
-          tx,
-          sql`select code, households from villages
-            where code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))`,
+          sql`with locked as materialized (
+              select village_code as code, ${stateColumns}
+              from village_counters where village_code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))
+              order by village_code for update)
+            select l.*, v.code as village, v.households
+            from villages v left join locked l on l.code = v.code
+            where v.code in (select jsonb_array_elements_text(${jsonParam(villageCodes)}))`,
         ),
   ]);
+  const villages = new Map<string, UnitState>();
+  for (const { village, households: _households, code, ...counters } of villageRows)
+    if (code !== null) villages.set(village, { code, ...counters });
   return {
     communes: new Map(communeRows.map((c) => [c.code, c])),
-    villages: new Map(villageRows.map((v) => [v.code, v])),
-    households: new Map(householdRows.map((v) => [v.code, v.households])),
+    villages,
+    households: new Map(villageRows.map((v) => [v.village, v.households])),
     txNow: communeRows[0]?.txNow,
   };
 }
