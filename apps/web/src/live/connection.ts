@@ -54,7 +54,11 @@ export class LiveConnection {
     const { url, onAccessLost } = this.target;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
       transports: ["websocket"],
-      reconnectionDelayMax: 10_000,
+      // A fleet reconnecting after a restart: 1 s, 2 s, 4 s, then every 5 s at most, each ±50 %
+      // (socket.io's jitter), so 10,000 screens neither arrive at once nor wait long once it is up.
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 5_000,
+      randomizationFactor: 0.5,
       withCredentials: true,
     });
     this.socket = socket;
