@@ -1,6 +1,6 @@
 /**
  * `npm run bench:field`: the reporting page on a phone. Prints the page's JavaScript (gzipped, as
- * served), the time to interactive on a first visit over "Slow 3G" (CDP: 400 ms, 500 kb/s) and on
+ * served, with its largest scripts, and what else a first visit fetches by type), the time to interactive on a first visit over "Slow 3G" (CDP: 400 ms, 500 kb/s) and on
  * a repeat visit offline, and how long BENCH_QUEUED (1,000) reports queued offline on one phone
  * take to be recorded once online — with the server's CPU and memory over that sync. Nothing asserted.
  */
@@ -26,24 +26,33 @@ async function untilInteractive(page: Page): Promise<void> {
   await page.locator('form button[type="submit"]:not([disabled])').waitFor({ timeout: 120_000 });
 }
 
-/** The scripts the page fetched until it was interactive, each with its bytes over the wire (compressed). */
-async function scriptBytes(context: BrowserContext, url: string): Promise<Map<string, number>> {
+/** What the page fetched until it was interactive, by resource type, each with its bytes over the wire (compressed). */
+async function fetchedBytes(context: BrowserContext, url: string): Promise<Map<string, Map<string, number>>> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Map<string, string>();
-  const bytes = new Map<string, number>();
-  cdp.on("Network.responseReceived", (e) => e.type === "Script" && scripts.set(e.requestId, e.response.url));
+  const requests = new Map<string, { type: string; path: string }>();
+  const byType = new Map<string, Map<string, number>>();
+  cdp.on("Network.responseReceived", (e) =>
+    requests.set(e.requestId, { type: e.type, path: new URL(e.response.url).pathname }),
+  );
   cdp.on("Network.loadingFinished", (e) => {
-    const script = scripts.get(e.requestId);
-    if (script) bytes.set(new URL(script).pathname, e.encodedDataLength);
+    const request = requests.get(e.requestId);
+    if (!request) return;
+    const files = byType.get(request.type) ?? new Map<string, number>();
+    files.set(request.path, e.encodedDataLength);
+    byType.set(request.type, files);
   });
   await page.goto(url);
   await untilInteractive(page);
   await page.close();
-  return bytes;
+  return byType;
 }
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const sum = (files: Map<string, number> | undefined) =>
+  [...(files ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
 
 /** Puts `count` reports straight into the phone's outbox, as if entered offline one by one. */
 async function queueReports(page: Page, count: number): Promise<void> {
@@ -96,12 +105,17 @@ const browser = await launchBrowser();
 try {
   const reportUrl = `${stack.webUrl}/report`;
   const phone = await signedInContext(browser, stack.webUrl, "totruong.cuanam@pulse.demo", PHONE);
-  const scripts = await scriptBytes(phone, reportUrl);
-  const jsKb = [...scripts.values()].reduce((sum, n) => sum + n, 0) / 1024;
+  const fetched = await fetchedBytes(phone, reportUrl);
+  const scripts = fetched.get("Script") ?? new Map<string, number>();
+  const jsKb = sum(scripts) / 1024;
   const largest = [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(
     "largest scripts (KB gzipped):",
-    largest.map(([path, n]) => `${path} ${(n / 1024).toFixed(1)}`),
+    largest.map(([path, n]) => `${path} ${kb(n)}`),
+  );
+  console.log(
+    "first visit until the form works, KB over the wire by type:",
+    Object.fromEntries([...fetched].map(([type, files]) => [type, `${kb(sum(files))} (${files.size} files)`])),
   );
 
   const slow = await signedInContext(browser, stack.webUrl, "totruong.cuanam@pulse.demo", PHONE);
