@@ -25,6 +25,8 @@ export const env = z
     SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     /** ingest requests per minute per account or token (and twice that per address) */
     INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    /** behind a reverse proxy that appends X-Forwarded-For (and the only way in): rate limits count the real client */
+    TRUST_PROXY: flag.default(false),
     /** several server processes share socket.io rooms through Redis streams; unset: this process alone */
     REDIS_URL: z.url().optional(),
     /** prefix of the Redis stream and session keys (processes of one deployment share it) */

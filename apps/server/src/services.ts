@@ -34,6 +34,8 @@ export interface Services {
   pdf: PdfRenderer;
   /** the largest CSV upload accepted */
   maxImportBytes: number;
+  /** X-Forwarded-For is believed from any peer (the server sits behind its reverse proxy only) */
+  trustProxy: boolean;
   /** the PDF threads and the rate limits' Redis connection */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export interface ServiceSettings {
   /** AUTH_SECRET; unset: kept in the database */
   authSecret?: string | undefined;
   rateLimits: RateLimitSettings;
+  trustProxy?: boolean | undefined;
   /** several processes of one deployment: rooms and rate limits shared through Redis */
   redis?: { url: string; prefix: string } | undefined;
   /** render threads and queue of the PDF export; default: one thread, 8 waiting */
@@ -82,6 +85,7 @@ export async function createServices(
     webOrigin: settings.webOrigin,
     pdf,
     maxImportBytes: settings.maxImportBytes ?? MAX_IMPORT_BYTES,
+    trustProxy: settings.trustProxy ?? false,
     async close() {
       await pdf.close();
       await limitStore?.client.quit().catch(() => undefined);
@@ -105,7 +109,11 @@ export function contextFor(services: Services, principal: Principal, clientIp: s
 
 /** The tRPC context of an HTTP request: who sent it, resolved from its cookies or token. */
 export async function requestContext(services: Services, req: IncomingMessage): Promise<Context> {
-  return contextFor(services, await services.resolvePrincipal(fromNodeHeaders(req.headers)), clientIpOf(req));
+  return contextFor(
+    services,
+    await services.resolvePrincipal(fromNodeHeaders(req.headers)),
+    clientIpOf(req, services.trustProxy),
+  );
 }
 
 export const callerFor = createApiCaller;

@@ -6,6 +6,7 @@ import type { ServiceSettings } from "./services";
 export const serviceSettings: ServiceSettings = {
   webOrigin: env.WEB_ORIGIN,
   authSecret: env.AUTH_SECRET,
+  trustProxy: env.TRUST_PROXY,
   pdf: { threads: env.PDF_THREADS, maxQueue: env.PDF_QUEUE },
   rateLimits: {
     ...DEFAULT_RATE_LIMITS,

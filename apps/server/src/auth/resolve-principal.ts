@@ -108,13 +108,14 @@ function credentialKey(headers: Headers): string | null {
 
 /**
  * The client's address. Behind our own web app (a loopback peer) it is the last address the
- * proxy appended to X-Forwarded-For; from anywhere else the peer itself (a forwarded header
- * from the open network could be forged).
+ * proxy appended to X-Forwarded-For, and so from any peer with `trustProxy` (TRUST_PROXY: the
+ * server is reached only through a reverse proxy that appends it); from anywhere else the peer
+ * itself (a forwarded header from the open network could be forged).
  */
-export function clientIpOf(req: IncomingMessage): string | null {
+export function clientIpOf(req: IncomingMessage, trustProxy = false): string | null {
   const peer = req.socket.remoteAddress ?? null;
   const loopback = peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1";
   const forwarded = req.headers["x-forwarded-for"];
   const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").at(-1)?.trim();
-  return loopback && last ? last : peer;
+  return (loopback || trustProxy) && last ? last : peer;
 }

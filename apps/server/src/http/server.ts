@@ -57,7 +57,7 @@ export function createHttpServer(services: Services) {
     setSecurityHeaders(res, webOrigin);
     if (handleCors(req, res, webOrigin)) return;
     if (path.startsWith(`${AUTH_BASE_PATH}/`)) {
-      const deps = { ...services, clientIp: clientIpOf(req) };
+      const deps = { ...services, clientIp: clientIpOf(req, services.trustProxy) };
       return void handleAuthRequest(req, res, deps).catch(failed(res));
     }
     if (isCrossSiteChange(req, webOrigin)) return sendProblem(res, new HttpProblem(403, ACCESS_MESSAGES.crossSite));

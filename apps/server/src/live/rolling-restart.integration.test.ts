@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { openDatabase } from "@pulse/db/client";
+import { seedGeography } from "@pulse/db/seed";
+import { countsReport, testEnv } from "@pulse/db/testing";
+import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
+import postgres from "postgres";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInForToken } from "../auth/sign-in-client";
+import { createAccountIn } from "../testing/accounts";
+import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
+
+const CLIENTS = 8;
+type CommuneUnit = { code: string; eidL2Activated: number };
+
+/**
+ * A rolling restart: two server processes on Postgres and Redis; one is stopped (SIGTERM) while
+ * reports flow to it. Its clients go to the other as a reverse proxy would send them (on a refused
+ * connection or a 503, the same report again). Postgres whatever the suite's engine.
+ */
+describe("a rolling restart of one of two server processes", () => {
+  const name = `pulse_roll_${Date.now().toString(36)}`;
+  const url = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+  const servers: RunningProcess[] = [];
+  const ports: number[] = [];
+  let token = "";
+  let screen: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+
+  beforeAll(async () => {
+    await admin`create database ${admin(name)}`;
+    const open = () => openDatabase({ url: url.toString(), maxConnections: 2 });
+    const handle = await open();
+    await handle.migrate();
+    await seedGeography(handle.db);
+    await handle.close();
+    const account = { email: "admin@roll.test", role: "admin", scope: { kind: "nation" } } as const;
+    const password = await createAccountIn(open, account);
+    const env = {
+      DATABASE_URL: url.toString(),
+      PULSE_DEMO: "false",
+      REDIS_URL: testEnv.PULSE_TEST_REDIS_URL,
+      REDIS_PREFIX: name,
+      SHUTDOWN_TIMEOUT_MS: "3000",
+      INGEST_REQUESTS_PER_MINUTE: "1000000",
+    };
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      ports.push(port);
+      servers.push(await startServerProcess(port, env));
+    }
+    token = await signInForToken(`http://127.0.0.1:${ports[1]}`, account.email, password);
+  }, 180_000);
+
+  afterAll(async () => {
+    screen?.close();
+    for (const server of servers) if (server.exitCode === null) server.kill("SIGTERM");
+    await Promise.all(servers.map(exited));
+    await admin`drop database if exists ${admin(name)} with (force)`;
+    await admin.end();
+  });
+
+  const post = (port: number | undefined, body: string) =>
+    fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body,
+    }).catch((error: Error) => error);
+
+  it("loses no acknowledged report: each is in the ledger once and on the screens of the process that stays", async () => {
+    screen = io(`http://127.0.0.1:${ports[1]}`, { transports: ["websocket"], auth: { token } });
+    await new Promise<void>((resolve) => screen?.once("connect", () => resolve()));
+    await new Promise<void>((resolve) => screen?.emit("room:join", "commune:00082", () => resolve()));
+    let shown = -1;
+    screen.on("progress:changed", (event: ProgressChanged) => {
+      const unit = (event as ProgressChanged<CommuneUnit>).units.find((u) => u.code === "00082");
+      if (unit) shown = unit.eidL2Activated;
+    });
+
+    const acknowledged: string[] = [];
+    const unexpected: string[] = [];
+    let failedOver = 0;
+    let running = true;
+    const client = async () => {
+      while (running) {
+        const key = randomUUID();
+        const body = JSON.stringify(countsReport({ idempotencyKey: key, counters: { eidL2Activated: 1 } }));
+        let answer = await post(ports[0], body);
+        if (answer instanceof Error || answer.status === 503) {
+          failedOver += 1;
+          answer = await post(ports[1], body);
+        }
+        if (answer instanceof Error) unexpected.push(`network: ${answer.message}`);
+        else if (answer.status === 200) acknowledged.push(key);
+        else unexpected.push(`${answer.status}: ${await answer.text()}`);
+      }
+    };
+    const clients = Array.from({ length: CLIENTS }, client);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    servers[0]?.kill("SIGTERM");
+    if (servers[0]) await exited(servers[0]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    running = false;
+    await Promise.all(clients);
+
+    expect(servers[0]?.exitCode, servers[0]?.recentOutput()).toBe(0);
+    expect(unexpected).toEqual([]);
+    expect(failedOver).toBeGreaterThan(0);
+    const check = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+    try {
+      const [row] = await check<{ n: number; activated: number }[]>`
+        select (select count(*)::int from reports where idempotency_key = any(${acknowledged}::uuid[])) as n,
+          (select eid_l2_activated from commune_counters where commune_code = '00082') as activated`;
+      expect(row?.n).toBe(acknowledged.length);
+      expect(row?.activated).toBe(acknowledged.length);
+      // The screen on the process that stayed ends showing every acknowledged report.
+      await expect.poll(() => shown, { timeout: 10_000 }).toBe(acknowledged.length);
+    } finally {
+      await check.end();
+    }
+  });
+});
