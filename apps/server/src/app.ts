@@ -10,6 +10,9 @@ import { createLiveServer } from "./live/io";
 import { attachRedisAdapter } from "./live/redis-adapter";
 import { createServices, type ServiceSettings } from "./services";
 
+/** How long a stop waits for the last pushes to go out. */
+const FLUSH_TIMEOUT_MS = 1_000;
+
 /**
  * The whole server over an open database: HTTP (sign-in, tRPC, ingest), the live hub and the
  * access sweep. `npm start` and the tests build it the same way.
@@ -58,10 +61,11 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
      */
     async stop(timeoutMs = 5_000): Promise<boolean> {
       stopSweep();
+      const ended = await drain.drain(timeoutMs);
+      // The reports just acknowledged reach the screens (here and, through Redis, elsewhere).
+      await Promise.race([hub.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);
       hub.stop();
-      const drained = drain.drain(timeoutMs);
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      const ended = await drained;
       await redis?.detach();
       await services.close();
       return ended;

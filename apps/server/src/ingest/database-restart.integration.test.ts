@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { openDatabase } from "@pulse/db/client";
-import { seedGeography } from "@pulse/db/seed";
-import { countsReport, testEnv } from "@pulse/db/testing";
+import { countsReport } from "@pulse/db/testing";
 import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
 import postgres from "postgres";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInForToken } from "../auth/sign-in-client";
-import { createAccountIn } from "../testing/accounts";
 import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
+import { postgresDatabaseWithAccount } from "../testing/postgres-database";
 
 const CLIENTS = 16;
 const CUTS = 10;
@@ -21,39 +19,29 @@ const CUTS = 10;
  * Postgres whatever the suite's engine: the embedded database has no connections to lose.
  */
 describe("the server while its Postgres connections are cut again and again", () => {
-  const name = `pulse_restart_${Date.now().toString(36)}`;
-  const url = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
+  let database: Awaited<ReturnType<typeof postgresDatabaseWithAccount>>;
   let server: RunningProcess;
   let port = 0;
   let token = "";
   let screen: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 
   beforeAll(async () => {
-    await admin`create database ${admin(name)}`;
-    const open = () => openDatabase({ url: url.toString(), maxConnections: 2 });
-    const handle = await open();
-    await handle.migrate();
-    await seedGeography(handle.db);
-    await handle.close();
     const account = { email: "admin@restart.test", role: "admin", scope: { kind: "nation" } } as const;
-    const password = await createAccountIn(open, account);
+    database = await postgresDatabaseWithAccount("pulse_restart", account);
     port = await freePort();
     server = await startServerProcess(port, {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       PULSE_DEMO: "false",
       INGEST_REQUESTS_PER_MINUTE: "1000000",
     });
-    token = await signInForToken(`http://127.0.0.1:${port}`, account.email, password);
+    token = await signInForToken(`http://127.0.0.1:${port}`, account.email, database.password);
   }, 180_000);
 
   afterAll(async () => {
     screen?.close();
     server?.kill("SIGTERM");
     if (server) await exited(server);
-    await admin`drop database if exists ${admin(name)} with (force)`;
-    await admin.end();
+    await database?.drop();
   });
 
   const reportBody = (idempotencyKey: string) =>
@@ -67,6 +55,7 @@ describe("the server while its Postgres connections are cut again and again", ()
 
   /** The server's backends in the test's database, killed as a restart kills them. */
   const cutConnections = async () => {
+    const { admin, name } = database;
     const rows = await admin`select pg_terminate_backend(pid) from pg_stat_activity
       where datname = ${name} and pid <> pg_backend_pid()`;
     return rows.length;
@@ -121,7 +110,7 @@ describe("the server while its Postgres connections are cut again and again", ()
     expect(acknowledged.length).toBeGreaterThan(CLIENTS);
     console.info(`${acknowledged.length} acknowledged, ${unavailable} answers 503, ${cut} connections cut`);
 
-    const check = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+    const check = postgres(database.url, { max: 1, onnotice: () => undefined });
     try {
       const [ledger] = await check<{ rows: number; distinct: number }[]>`
         select count(*)::int as rows, count(distinct idempotency_key)::int as distinct from reports

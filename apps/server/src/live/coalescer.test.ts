@@ -28,4 +28,22 @@ describe("per-room coalescing", () => {
     coalescer.add("province:01", "00082");
     expect(pushes).toEqual(["commune:00082", "province:01"]);
   });
+
+  it("pushes what waits in the window at once when the process is about to stop, and nothing twice", () => {
+    const pushes: [string, string[]][] = [];
+    const coalescer = new Coalescer<string, string>(250, (room, codes) => pushes.push([room, codes]));
+    coalescer.add("nation", "00082");
+    coalescer.add("nation", "02026");
+    coalescer.add("province:01", "00070");
+    coalescer.add("province:01", "00082");
+    coalescer.flushAll();
+    expect(pushes).toEqual([
+      ["nation", ["00082"]],
+      ["province:01", ["00070"]],
+      ["nation", ["02026"]],
+      ["province:01", ["00082"]],
+    ]);
+    vi.advanceTimersByTime(10_000);
+    expect(pushes).toHaveLength(4);
+  });
 });

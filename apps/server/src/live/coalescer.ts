@@ -37,6 +37,14 @@ export class Coalescer<K, V> {
     this.flush(key, [...values]);
   }
 
+  /** Flushes every key with pending values now, whatever its interval (a process about to stop). */
+  flushAll(): void {
+    for (const key of [...this.pending.keys()]) {
+      clearTimeout(this.timers.get(key));
+      this.flushKey(key);
+    }
+  }
+
   stop(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();

@@ -38,7 +38,7 @@ export function createLiveHub(
     readStates,
     logger,
   }: { appVersion: string; readStates: (changes: RoomChange[]) => Promise<LiveProgress[]>; logger: Logger },
-): LivePublisher & { stop(): void } {
+): LivePublisher & { flush(): Promise<void>; stop(): void } {
   const provinceOf = new Map<string, string>();
   const due = new Map<Room, { communeCodes: Set<string>; reportIds: number[] }>();
   let running = false;
@@ -97,6 +97,14 @@ export function createLiveHub(
     },
     kioskRevoked(tokenId) {
       emitter.kioskRevoked(tokenId);
+    },
+    /**
+     * Before a stop: what waits in the coalescing window is pushed now, and this resolves once it
+     * has gone out (or could not be read: the database is away, a retry is pending).
+     */
+    async flush() {
+      coalescer.flushAll();
+      while ((running || due.size > 0) && !retry) await new Promise((resolve) => setTimeout(resolve, 10));
     },
     stop() {
       clearInterval(heartbeat);

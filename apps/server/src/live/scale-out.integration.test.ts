@@ -1,14 +1,11 @@
-import { openDatabase } from "@pulse/db/client";
-import { seedGeography } from "@pulse/db/seed";
 import { countsReport, testEnv } from "@pulse/db/testing";
 import type { ClientToServerEvents, ProgressChanged, ServerToClientEvents } from "@pulse/schema";
-import postgres from "postgres";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInForToken } from "../auth/sign-in-client";
-import { createAccountIn } from "../testing/accounts";
 import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
 import { outageProxy } from "../testing/outage-proxy";
+import { postgresDatabaseWithAccount } from "../testing/postgres-database";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type ProvinceTotal = { version: number; eidL2Activated: number };
@@ -19,9 +16,7 @@ type ProvinceTotal = { version: number; eidL2Activated: number };
  * one process.)
  */
 describe("the live hub across two server processes with Redis", () => {
-  const name = `pulse_scale_${Date.now().toString(36)}`;
-  const url = new URL(testEnv.PULSE_TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
+  let database: Awaited<ReturnType<typeof postgresDatabaseWithAccount>> | undefined;
   const servers: RunningProcess[] = [];
   // Redis behind a hop the test can cut.
   let redis: ReturnType<typeof outageProxy>;
@@ -31,30 +26,22 @@ describe("the live hub across two server processes with Redis", () => {
   const account = { email: "hanoi@scale.test", role: "province", scope: { kind: "province", code: "01" } } as const;
 
   beforeAll(async () => {
-    const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
-    await admin`create database ${admin(name)}`;
-    await admin.end();
-    const open = () => openDatabase({ url: url.toString(), maxConnections: 2 });
-    const handle = await open();
-    await handle.migrate();
-    await seedGeography(handle.db);
-    await handle.close();
-    const password = await createAccountIn(open, account);
+    database = await postgresDatabaseWithAccount("pulse_scale", account);
     const redisPort = await freePort();
     redis = outageProxy(new URL(testEnv.PULSE_TEST_REDIS_URL), redisPort);
     await redis.up();
     const env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       PULSE_DEMO: "false",
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      REDIS_PREFIX: name,
+      REDIS_PREFIX: database.name,
     };
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       ports.push(port);
       servers.push(await startServerProcess(port, env));
     }
-    token = await signInForToken(`http://127.0.0.1:${ports[0]}`, account.email, password);
+    token = await signInForToken(`http://127.0.0.1:${ports[0]}`, account.email, database.password);
   }, 180_000);
 
   afterAll(async () => {
@@ -62,9 +49,7 @@ describe("the live hub across two server processes with Redis", () => {
     for (const server of servers) server.kill("SIGTERM");
     await Promise.all(servers.map(exited));
     await redis?.down();
-    const admin = postgres(testEnv.PULSE_TEST_POSTGRES_URL, { max: 1, onnotice: () => undefined });
-    await admin`drop database if exists ${admin(name)} with (force)`;
-    await admin.end();
+    await database?.drop();
   });
 
   const connect = async (port: number | undefined): Promise<LiveSocket> => {

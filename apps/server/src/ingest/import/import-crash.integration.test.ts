@@ -39,6 +39,8 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
   const dir = mkdtempSync(join(tmpdir(), "pulse-crash-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  // Two server starts and 30,000 rows written twice: on the embedded database under CI's load
+  // this takes about a minute.
   it("ends with exactly the right totals once restarted and the import re-run", async () => {
     const database = await seededDatabaseForProcess();
     const file = join(dir, "big.csv");
@@ -96,5 +98,5 @@ describe(`a server killed with SIGKILL in the middle of a CSV import, on ${testE
     } finally {
       await database.drop();
     }
-  });
+  }, 180_000);
 });
