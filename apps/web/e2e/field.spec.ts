@@ -1,73 +1,16 @@
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
-import { signInForToken } from "../../server/src/auth/sign-in-client";
 import { seriousViolations } from "./support/axe";
 import { allowConsoleErrors } from "./support/console-errors";
-import { ARTIFACTS, launchBrowser, signIn, startStack, type Stack } from "./support/stack";
-
-const COMMUNE = "00082";
-const VILLAGES = ["00082-001", "00082-002"];
-const PHONE = { width: 360, height: 640 };
-
-/** What the server holds for the commune, read as another system would (tRPC over HTTP). */
-async function communeFigures(apiUrl: string, reporter: string) {
-  const token = await signInForToken(apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
-  const get = async (path: string, input: unknown) => {
-    const query = encodeURIComponent(JSON.stringify({ json: input }));
-    const response = await fetch(`${apiUrl}/trpc/${path}?input=${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return ((await response.json()) as { result: { data: { json: unknown } } }).result.data.json;
-  };
-  const detail = (await get("progress.commune", { code: COMMUNE })) as {
-    commune: { eidL2Activated: number; householdsVisited: number };
-  };
-  const recent = (await get("reports.recent", { scope: { kind: "commune", code: COMMUNE }, limit: 500 })) as {
-    id: number;
-    reporter: string;
-  }[];
-  return {
-    activated: detail.commune.eidL2Activated,
-    households: detail.commune.householdsVisited,
-    ledgerIds: recent.filter((r) => r.reporter === reporter).map((r) => r.id),
-  };
-}
-
-/** Enters one report on the page: place, two counters, the team, review, send. */
-async function enterReport(page: Page, village: string, activated: number, households: number, reporter: string) {
-  await page.getByLabel("Thôn, tổ dân phố").selectOption(village);
-  await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill(String(activated));
-  await page.getByLabel("Hộ gia đình đã đến", { exact: true }).fill(String(households));
-  await page.getByLabel("Tổ, đội báo cáo").fill(reporter);
-  await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
-  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
-  await page.getByText("Đã lưu trên máy").waitFor();
-}
-
-const states = (page: Page) =>
-  page.locator("li[data-state]").evaluateAll((items) => items.map((i) => i.getAttribute("data-state")));
+import { COMMUNE, communeFigures, enterReport, openReportPage, states, VILLAGES } from "./support/field-phone";
+import { ARTIFACTS, launchBrowser, startStack, type Stack } from "./support/stack";
 
 describe("field reporting page on a phone", () => {
   let stack: Stack;
   let browser: Browser;
   let reporter: BrowserContext;
-  /** Each test is another phone, signed in as the commune's reporter. */
-  const newPhone = async () => {
-    reporter = await browser.newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-    const page = await reporter.newPage();
-    await signIn(page, stack.webUrl, "totruong.cuanam@pulse.demo");
-    // A reporter lands on the reporting page.
-    await page.waitForURL((url) => url.pathname === "/report");
-    await page.close();
-  };
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ apiPort: 3231, webPort: 3230 }), launchBrowser()]);
   });
@@ -76,32 +19,16 @@ describe("field reporting page on a phone", () => {
     await stack?.stop();
   });
 
-  const openReportPage = async () => {
-    await newPhone();
-    const page = await reporter.newPage();
-    await page.goto(`${stack.webUrl}/report`);
-    await page.locator(`option[value="${VILLAGES[1]}"]`).waitFor({ state: "attached" });
-    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).waitFor();
-    // The service worker has the page and what it loaded: the next visit opens offline.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            return `${!!registration?.active} ${!!(await caches.match(location.pathname))}`;
-          }),
-        {
-          timeout: 20_000,
-        },
-      )
-      .toBe("true true");
-    return page;
+  const openPhone = async () => {
+    const opened = await openReportPage(browser, stack.webUrl);
+    reporter = opened.phone;
+    return opened.page;
   };
 
   it("keeps 5 reports entered offline, then records each once when the network returns", async () => {
     const team = "Tổ e2e ngoại tuyến";
     const before = await communeFigures(stack.apiUrl, team);
-    const page = await openReportPage();
+    const page = await openPhone();
     // Offline, the page's own requests (figures, the live hub) fail: expected.
     allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /ERR_FAILED/);
     await reporter.setOffline(true);
@@ -128,7 +55,7 @@ describe("field reporting page on a phone", () => {
 
   it("counts a report once when the answer is lost on the way back, and shows the first receipt", async () => {
     const team = "Tổ e2e mất phản hồi";
-    const page = await openReportPage();
+    const page = await openPhone();
     let posts = 0;
     allowConsoleErrors(/ERR_FAILED|Failed to load resource/);
     await page.route("**/api/v1/reports", async (route) => {
@@ -150,7 +77,7 @@ describe("field reporting page on a phone", () => {
 
   it("refuses only the report at fault in a batch, shows the reason, and does not send it again", async () => {
     const team = "Tổ e2e bị từ chối";
-    const page = await openReportPage();
+    const page = await openPhone();
     allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /status of 403/);
     await reporter.setOffline(true);
     await enterReport(page, VILLAGES[0] ?? "", 3, 0, team);
@@ -188,7 +115,7 @@ describe("field reporting page on a phone", () => {
 
   it("keeps a report when the session expired offline, asks to sign in, then sends it once", async () => {
     const team = "Tổ e2e hết phiên";
-    const page = await openReportPage();
+    const page = await openPhone();
     allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /status of 401/);
     await reporter.setOffline(true);
     await enterReport(page, VILLAGES[1] ?? "", 4, 3, team);
@@ -223,7 +150,7 @@ describe("field reporting page on a phone", () => {
   });
 
   it("fits phones from 360 to 412 wide, at 200 % text too, with nothing serious for axe, in both languages", async () => {
-    const page = await openReportPage();
+    const page = await openPhone();
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 412, height: 915 });
     await page.screenshot({ path: join(ARTIFACTS, "field-412.png"), fullPage: true });
@@ -245,7 +172,7 @@ describe("field reporting page on a phone", () => {
 
   it("shows a report sent hours after its time as late, on the wall and on the command page", async () => {
     const team = "Tổ e2e gửi muộn";
-    const page = await openReportPage();
+    const page = await openPhone();
     const threeHoursAgo = await page.evaluate(() => {
       const d = new Date(Date.now() - 3 * 3600_000 - 60_000);
       const pad = (n: number) => String(n).padStart(2, "0");
@@ -263,69 +190,6 @@ describe("field reporting page on a phone", () => {
       .poll(() => wall.locator('[data-testid="history"] [data-late]').first().textContent())
       .toMatch(/^gửi muộn 3 giờ · số liệu lúc \d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}$/);
     await wall.close();
-    await page.close();
-  });
-
-  it("warns before sending a figure that is probably a typo, and sends nothing unless told to", async () => {
-    const page = await openReportPage();
-    await page.getByLabel("Thôn, tổ dân phố").selectOption(VILLAGES[0] ?? "");
-    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("900000");
-    await page.getByLabel("Tổ, đội báo cáo").fill("Tổ e2e nhập nhầm");
-    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
-    await expect
-      .poll(() => page.locator("[data-implausible] li").first().textContent())
-      .toMatch(/^Tài khoản mức 2 đã kích hoạt: 900\.000 — nhiều hơn số người còn chưa kích hoạt của xã, phường \(\d/);
-    await page.getByRole("button", { name: "Vẫn gửi" }).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, "field-implausible-360.png"), fullPage: true });
-    await page.getByRole("button", { name: "Sửa lại" }).click();
-    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("9");
-    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
-    await page.getByRole("button", { name: "Gửi báo cáo" }).waitFor();
-    expect(await page.locator("[data-implausible]").count()).toBe(0);
-    expect(await states(page)).toEqual([]);
-    await page.close();
-  });
-
-  it("holds a typo sent anyway until the commune approves it on its command page; then the phone shows it recorded, counted once", async () => {
-    const team = "Tổ e2e chờ duyệt";
-    const before = await communeFigures(stack.apiUrl, team);
-    const page = await openReportPage();
-    await page.getByLabel("Thôn, tổ dân phố").selectOption(VILLAGES[0] ?? "");
-    await page.getByLabel("Tài khoản mức 2 đã kích hoạt", { exact: true }).fill("900000");
-    await page.getByLabel("Tổ, đội báo cáo").fill(team);
-    await page.getByRole("button", { name: "Xem lại trước khi gửi" }).click();
-    await page.getByRole("button", { name: "Vẫn gửi" }).click();
-    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["held"]);
-    await page.getByText("đang chờ xã, phường hoặc tỉnh duyệt").waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, "field-held-360.png"), fullPage: true });
-    // The demo feed keeps adding a few activations to the commune meanwhile: held, the 900,000 are not among them.
-    const whileHeld = await communeFigures(stack.apiUrl, team);
-    expect(whileHeld.ledgerIds).toEqual([]);
-    expect(whileHeld.activated - before.activated).toBeLessThan(1_000);
-
-    const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-    const command = await office.newPage();
-    await signIn(command, stack.webUrl, "cuanam@pulse.demo");
-    await command.goto(`${stack.webUrl}/commune/${COMMUNE}`);
-    const held = command.locator("[data-held-report]", { hasText: team });
-    await held.getByText("Tài khoản mức 2 đã kích hoạt: 900.000 — nhiều hơn").waitFor();
-    await command.screenshot({ path: join(ARTIFACTS, "command-held.png") });
-    command.once("dialog", (dialog) => void dialog.accept());
-    await held.getByRole("button", { name: "Duyệt (tính vào số liệu)" }).click();
-    await held.waitFor({ state: "detached" });
-    await office.close();
-
-    const after = await communeFigures(stack.apiUrl, team);
-    expect(after.activated - whileHeld.activated).toBeGreaterThanOrEqual(900_000);
-    expect(after.activated - whileHeld.activated).toBeLessThan(901_000);
-    expect(after.ledgerIds).toHaveLength(1);
-    // Shown again, the page asks after its held report at once.
-    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
-    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(["recorded"]);
-    await page.getByText(/đã ghi nhận · biên nhận số [\d.]+/).waitFor();
-    const again = await communeFigures(stack.apiUrl, team);
-    expect(again.ledgerIds).toEqual(after.ledgerIds);
-    expect(again.activated - after.activated).toBeLessThan(1_000);
     await page.close();
   });
 });

@@ -147,7 +147,7 @@ describe(`a probable typo is held for review, then approved once or rejected, on
   });
 
   it("holds a typo from a file import too, while the file's ordinary rows count", async () => {
-    // Cửa Nam is past its eligible residents now (the approval above): any activation there is held.
+    // Cửa Nam is past its eligible residents now (the approval above): every activation there is held.
     const commune = "00070";
     const before = await figures(commune);
     const { writer } = await systemImportWriter(handle.db);

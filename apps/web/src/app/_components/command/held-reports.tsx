@@ -42,6 +42,11 @@ function HeldFigures({ report }: { report: HeldReport }) {
   );
 }
 
+const DECISIONS = [
+  { decision: "approve", tone: "bg-emerald-800 text-white" },
+  { decision: "reject", tone: "bg-slate-200 text-slate-900" },
+] as const;
+
 /** One held report with its two decisions; a decision asks for confirmation first. */
 function HeldItem({ report, scope }: { report: HeldReport; scope: Scope }) {
   const t = useTranslations("command.review");
@@ -76,22 +81,17 @@ function HeldItem({ report, scope }: { report: HeldReport; scope: Scope }) {
       </p>
       <HeldFigures report={report} />
       <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
-          disabled={decide.isPending}
-          className="h-10 rounded bg-emerald-800 px-4 font-semibold text-white disabled:opacity-60"
-          onClick={() => ask("approve")}
-        >
-          {t("approve")}
-        </button>
-        <button
-          type="button"
-          disabled={decide.isPending}
-          className="h-10 rounded bg-slate-200 px-4 font-semibold text-slate-900 disabled:opacity-60"
-          onClick={() => ask("reject")}
-        >
-          {t("reject")}
-        </button>
+        {DECISIONS.map(({ decision, tone }) => (
+          <button
+            key={decision}
+            type="button"
+            disabled={decide.isPending}
+            className={`h-10 rounded px-4 font-semibold disabled:opacity-60 ${tone}`}
+            onClick={() => ask(decision)}
+          >
+            {t(decision)}
+          </button>
+        ))}
       </div>
       {failure && (
         <p role="alert" className="mt-1 text-sm text-red-800">
