@@ -1,221 +1,212 @@
 /**
- * `npm run bench:live`: N socket.io clients (websocket) spread over rooms as a nation would be —
- * 10 % on the nation, 20 % over the 34 provinces, 70 % over the 3,321 communes — while R reports
- * a second go through the real ingest path (`POST /api/v1/reports`). Prints, per (N, R): how long
- * a report takes to show on a screen (from sending it to a client receiving a push that covers
- * it: p50/p95/p99), messages delivered per second, server CPU and memory; then a restart storm.
- * Nothing is asserted. `BENCH_CLIENTS=1000` or `BENCH_RATES=1,100` narrow it.
+ * `npm run bench:live`: wall screens spread as a country's would be — one per commune room
+ * (3,321), ≈ 100 per province room, the rest on the nation — or all on one province room, while
+ * R reports a second go through the real ingest path (`POST /api/v1/reports`, to random
+ * communes), on Postgres. The screens are lean and live in their own process
+ * (`live-screens.ts`), so the figures are the server's: answers p50/p99, report → screen
+ * p50/p99 per kind of room, frames and bytes per frame, the server's CPU per 1,000 frames and
+ * its memory; then a restart storm (stop time, screens back after `/healthz`). Nothing is
+ * asserted. `BENCH_SERVERS=1,2,3` runs each layout on 1, 2 and 3 processes sharing Redis.
  */
-import { processUsage } from "../src/testing/process-usage";
-import { randomUUID } from "node:crypto";
+import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { ChildProcess } from "node:child_process";
-import postgres from "postgres";
-import { io, type Socket } from "socket.io-client";
-import superjson from "superjson";
 import { z } from "zod";
-import type { ClientToServerEvents, ProgressChanged, Room, ServerToClientEvents } from "@pulse/schema";
-import { DEMO_PASSWORD } from "../src/auth/demo-accounts";
-import { signInForToken } from "../src/auth/sign-in-client";
+import type { Room } from "@pulse/schema";
+import { processUsage } from "../src/testing/process-usage";
 import { exited, freePort, startServerProcess } from "../src/testing/child-process";
+import { createBenchDatabase, percentile, postReports, signInBench, type Posted } from "./live-support";
+import type { ScreensCommand, ScreensReport } from "./live-screens";
 
 const settings = z
   .object({
-    BENCH_CLIENTS: z.string().default("1000,10000"),
-    BENCH_RATES: z.string().default("1,100,1000"),
-    BENCH_SECONDS: z.coerce.number().int().positive().default(15),
+    BENCH_CLIENTS: z.coerce.number().int().positive().default(10_000),
+    BENCH_RATE: z.coerce.number().positive().default(100),
+    BENCH_SECONDS: z.coerce.number().int().positive().default(30),
+    BENCH_LAYOUTS: z.string().default("spread,province"),
+    BENCH_SERVERS: z.string().default("1"),
+    BENCH_RESTART: z.enum(["true", "false"]).default("true"),
     BENCH_POSTGRES_URL: z.url().default("postgres://postgres@127.0.0.1:5432/test"),
+    BENCH_REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   })
   .parse(process.env);
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const units = JSON.parse(
   readFileSync(new URL("../../../packages/db/data/vn-admin-units.json", import.meta.url), "utf8"),
-) as { provinces: { code: string }[]; communes: { code: string; provinceCode: string }[] };
+) as { provinces: { code: string }[]; communes: { code: string }[] };
+const communes = units.communes.map((c) => c.code);
 
-function roomFor(i: number): Room {
-  const slot = i % 10;
-  if (slot === 0) return "nation";
-  if (slot <= 2) return `province:${units.provinces[i % units.provinces.length]?.code ?? "01"}`;
-  return `commune:${units.communes[(i * 7919) % units.communes.length]?.code ?? "00082"}`;
+/** Screen i's room: spread = a third each on communes (every one), provinces, the nation. */
+function roomsOf(layout: string, count: number): Room[] {
+  return Array.from({ length: count }, (_, i): Room => {
+    if (layout !== "spread") return "province:01";
+    const slot = i % 3;
+    if (slot === 0) return `commune:${communes[Math.floor(i / 3) % communes.length] ?? "00082"}`;
+    if (slot === 1) return `province:${units.provinces[Math.floor(i / 3) % units.provinces.length]?.code ?? "01"}`;
+    return "nation";
+  });
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0;
+function screensProcess(): ChildProcess & { ask(command: ScreensCommand): Promise<ScreensReport> } {
+  const child = fork(new URL("./live-screens.ts", import.meta.url), [], { execArgv: ["--import", "tsx"] });
+  return Object.assign(child, {
+    ask: (command: ScreensCommand) =>
+      new Promise<ScreensReport>((resolve) => {
+        child.once("message", (answer) => resolve(answer as ScreensReport));
+        child.send(command);
+      }),
+  });
+}
 
-/** When each commune's reports were sent, in order: a push covering a commune shows them all. */
-const sent = new Map<string, number[]>();
-const latencies: number[] = [];
-let delivered = 0;
-/** Each (N, R) round starts afresh: what clients had shown belongs to the round before. */
-let round = 0;
-
-function connectClient(url: string, token: string, room: Room): Promise<LiveSocket> {
-  const socket: LiveSocket = io(url, { transports: ["websocket"], auth: { token }, reconnectionDelayMax: 5_000 });
+/** Report → screen: for each frame a parsing screen saw, the oldest report it had not yet shown. */
+function screenLatencies(posted: Posted, seen: ScreensReport["seen"], rooms: Room[]): Map<string, number[]> {
   const shown = new Map<string, number>();
-  let shownRound = round;
-  socket.on("progress:changed", (event: ProgressChanged) => {
-    delivered += 1;
-    if (shownRound !== round) {
-      shown.clear();
-      shownRound = round;
-    }
-    const now = performance.now();
-    for (const code of event.communeCodes) {
-      const times = sent.get(code);
-      if (!times) continue;
-      const from = shown.get(code) ?? 0;
+  const byKind = new Map<string, number[]>();
+  for (const frame of [...seen].sort((a, b) => a.at - b.at)) {
+    const kind = (rooms[frame.screen] ?? "nation").split(":")[0] ?? "nation";
+    const list = byKind.get(kind) ?? [];
+    byKind.set(kind, list);
+    for (const code of frame.communeCodes) {
+      const times = posted.sentAt.get(code) ?? [];
+      const key = `${frame.screen}:${code}`;
+      let from = shown.get(key) ?? 0;
+      while (from < times.length && Number.isNaN(times[from])) from += 1;
       const oldest = times[from];
-      if (oldest !== undefined && oldest <= now) latencies.push(now - oldest);
-      shown.set(code, times.length);
+      if (oldest === undefined || oldest > frame.at) continue;
+      list.push(frame.at - oldest);
+      while (from < times.length && !((times[from] ?? 0) > frame.at)) from += 1;
+      shown.set(key, from);
     }
-  });
-  return new Promise((resolve, reject) => {
-    socket.on("connect", () =>
-      socket.emit("room:join", room, (ack) => (ack.ok ? resolve(socket) : reject(new Error(ack.error.en)))),
-    );
-    socket.once("connect_error", reject);
-  });
-}
-
-async function sendReports(apiUrl: string, token: string, rate: number, seconds: number): Promise<number> {
-  let sentCount = 0;
-  const inflight = new Set<Promise<void>>();
-  let issued = 0;
-  const begin = performance.now();
-  const end = begin + seconds * 1000;
-  while (performance.now() < end) {
-    // As many as the rate says by now, whatever the timer's jitter.
-    const owed = Math.floor((rate * (performance.now() - begin)) / 1000) - issued;
-    for (let n = 0; n < owed; n++) {
-      issued += 1;
-      // The server is saturated past this many in flight: skip (reported as the rate done).
-      if (inflight.size >= 256) continue;
-      const commune = units.communes[Math.floor(Math.random() * units.communes.length)]?.code ?? "00082";
-      const started = performance.now();
-      const request = fetch(`${apiUrl}/api/v1/reports`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          idempotencyKey: randomUUID(),
-          communeCode: commune,
-          asOf: new Date().toISOString(),
-          reporter: "bench",
-          source: "api",
-          mode: "increment",
-          counters: { peopleTrained: 1 },
-        }),
-      }).then(
-        (r) => {
-          if (r.ok) {
-            const list = sent.get(commune) ?? [];
-            list.push(started);
-            sent.set(commune, list);
-            sentCount += 1;
-          }
-          return void r.body?.cancel();
-        },
-        () => undefined,
-      );
-      inflight.add(request);
-      void request.finally(() => inflight.delete(request));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  await Promise.all(inflight);
-  return sentCount;
+  return byKind;
 }
 
-async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  return startServerProcess(port, {
-    ...env,
+function summarize(reports: ScreensReport[]) {
+  const sizes = reports.flatMap((r) => r.sizes).sort((a, b) => a[0] - b[0]);
+  const frames = reports.reduce((n, r) => n + r.frames, 0);
+  let counted = 0;
+  const median = sizes.find(([, n]) => (counted += n) >= frames / 2)?.[0] ?? 0;
+  return {
+    frames,
+    bytes: reports.reduce((n, r) => n + r.bytes, 0),
+    medianFrameBytes: median,
+    seen: reports.flatMap((r) => r.seen),
+    clientCpuSeconds: reports.reduce((n, r) => n + r.cpuSeconds, 0),
+  };
+}
+
+async function runLayout(
+  servers: ChildProcess[],
+  urls: string[],
+  tokens: { adminToken: string; screenToken: string },
+  layout: string,
+) {
+  const rooms = roomsOf(layout, settings.BENCH_CLIENTS);
+  const screens = screensProcess();
+  await screens.ask({ type: "connect", urls, token: tokens.screenToken, rooms, firstId: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const clientCpuBefore = (await screens.ask({ type: "collect" })).cpuSeconds;
+  const pids = servers.map((s) => s.pid ?? 0);
+  const before = pids.map(processUsage);
+  const t0 = performance.now();
+  const posted = await postReports(urls, tokens.adminToken, settings.BENCH_RATE, settings.BENCH_SECONDS, communes);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const seconds = (performance.now() - t0) / 1000;
+  const after = pids.map(processUsage);
+  const collected = await screens.ask({ type: "collect" });
+  const run = summarize([collected]);
+  const serverCpuSeconds = after.reduce((n, u, i) => n + u.cpuSeconds - (before[i]?.cpuSeconds ?? 0), 0);
+  const answers = [...posted.answerMs].sort((a, b) => a - b);
+  const toScreen = Object.fromEntries(
+    [...screenLatencies(posted, run.seen, rooms)].map(([kind, list]) => {
+      const sorted = list.sort((a, b) => a - b);
+      return [kind, { p50Ms: Math.round(percentile(sorted, 50)), p99Ms: Math.round(percentile(sorted, 99)) }];
+    }),
+  );
+  console.log({
+    layout,
+    servers: servers.length,
+    screens: rooms.length,
+    reportsPerSecondAsked: settings.BENCH_RATE,
+    reportsAccepted: `${posted.accepted} of ${posted.asked}`,
+    answerP50Ms: Math.round(percentile(answers, 50)),
+    answerP99Ms: Math.round(percentile(answers, 99)),
+    toScreen,
+    framesPerSecond: Math.round(run.frames / seconds),
+    medianFrameBytes: run.medianFrameBytes,
+    meanFrameBytes: Math.round(run.bytes / Math.max(1, run.frames)),
+    serverCpuPercent: Math.round((serverCpuSeconds / seconds) * 100),
+    serverCpuMsPer1000Frames: Number(((serverCpuSeconds * 1000 * 1000) / Math.max(1, run.frames)).toFixed(1)),
+    serverRssMb: after.map((u) => Math.round(u.rssMb)),
+    screensProcessCpuPercent: Math.round(((collected.cpuSeconds - clientCpuBefore) / seconds) * 100),
+  });
+  return { screens, rooms };
+}
+
+type Screens = ReturnType<typeof screensProcess>;
+
+/** Stops the (only) server and starts it again while every screen waits to rejoin. */
+async function restartStorm(
+  server: ChildProcess,
+  env: Record<string, string>,
+  port: number,
+  screens: Screens,
+  count: number,
+) {
+  await screens.ask({ type: "collect" });
+  const t0 = performance.now();
+  server.kill("SIGTERM");
+  await exited(server);
+  const stopSeconds = (performance.now() - t0) / 1000;
+  const restarted = await startServerProcess(port, env);
+  const up = performance.timeOrigin + performance.now();
+  const rejoined: number[] = [];
+  let joined = 0;
+  while (joined < count && performance.timeOrigin + performance.now() - up < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const report = await screens.ask({ type: "collect" });
+    rejoined.push(...report.rejoinedAt);
+    joined = report.joined;
+  }
+  const last = Math.max(up, ...rejoined);
+  const sorted = rejoined.map((at) => Math.max(0, at - up)).sort((a, b) => a - b);
+  console.log({
+    restartStorm: {
+      screens: count,
+      stopSeconds: Number(stopSeconds.toFixed(2)),
+      backInTheirRoom: joined,
+      afterHealthzP50Seconds: Number((percentile(sorted, 50) / 1000).toFixed(1)),
+      afterHealthzAllSeconds: Number(((last - up) / 1000).toFixed(1)),
+    },
+  });
+  return restarted;
+}
+
+for (const serverCount of settings.BENCH_SERVERS.split(",").map(Number)) {
+  const database = await createBenchDatabase(settings.BENCH_POSTGRES_URL);
+  const env: Record<string, string> = {
+    DATABASE_URL: database.url,
     PULSE_DEMO: "true",
     DEMO_FEED_INTERVAL_MS: "3600000",
     INGEST_REQUESTS_PER_MINUTE: "100000000",
-  });
-}
-
-const name = `pulse_bench_live_${Date.now().toString(36)}`;
-const admin = postgres(settings.BENCH_POSTGRES_URL, { max: 1, onnotice: () => undefined });
-await admin`create database ${admin(name)}`;
-const databaseUrl = new URL(settings.BENCH_POSTGRES_URL);
-databaseUrl.pathname = `/${name}`;
-const env = { DATABASE_URL: databaseUrl.toString() };
-const port = await freePort();
-const apiUrl = `http://127.0.0.1:${port}`;
-let server = await startServer(port, env);
-try {
-  const adminToken = await signInForToken(apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
-  const created = await fetch(`${apiUrl}/trpc/kiosk.create`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(superjson.serialize({ name: "bench screens", scope: { kind: "nation" } })),
-  });
-  const { secret } = superjson.deserialize<{ secret: string }>(
-    ((await created.json()) as { result: { data: never } }).result.data,
-  );
-
-  for (const clients of settings.BENCH_CLIENTS.split(",").map(Number)) {
-    const before = processUsage(server.pid ?? 0);
-    const sockets: LiveSocket[] = [];
-    const rooms = Array.from({ length: clients }, (_, i) => roomFor(i));
-    for (let i = 0; i < clients; i += 200) {
-      const batch = Array.from({ length: Math.min(200, clients - i) }, (_, k) =>
-        connectClient(apiUrl, secret, rooms[i + k] ?? "nation"),
-      );
-      sockets.push(...(await Promise.all(batch)));
+    ...(serverCount > 1 ? { REDIS_URL: settings.BENCH_REDIS_URL, REDIS_PREFIX: database.name } : {}),
+  };
+  const ports = await Promise.all(Array.from({ length: serverCount }, () => freePort()));
+  const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const servers: ChildProcess[] = [];
+  try {
+    // the first migrates and seeds; the others start on what it made
+    for (const port of ports) servers.push(await startServerProcess(port, env));
+    const tokens = await signInBench(urls[0] ?? "");
+    for (const layout of settings.BENCH_LAYOUTS.split(",")) {
+      const { screens } = await runLayout(servers, urls, tokens, layout);
+      if (settings.BENCH_RESTART === "true" && serverCount === 1 && layout === "spread" && servers[0] && ports[0])
+        servers[0] = await restartStorm(servers[0], env, ports[0], screens, settings.BENCH_CLIENTS);
+      screens.send({ type: "close" } satisfies ScreensCommand);
+      await exited(screens);
     }
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const connected = processUsage(server.pid ?? 0);
-    const perClientKb = ((connected.rssMb - before.rssMb) * 1024) / clients;
-    for (const rate of settings.BENCH_RATES.split(",").map(Number)) {
-      latencies.length = 0;
-      delivered = 0;
-      sent.clear();
-      round += 1;
-      const start = processUsage(server.pid ?? 0);
-      const t0 = performance.now();
-      const reports = await sendReports(apiUrl, adminToken, rate, settings.BENCH_SECONDS);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const elapsed = (performance.now() - t0) / 1000;
-      const end = processUsage(server.pid ?? 0);
-      const sorted = [...latencies].sort((a, b) => a - b);
-      console.log({
-        clients,
-        reportsPerSecondAsked: rate,
-        reportsPerSecondDone: Math.round(reports / settings.BENCH_SECONDS),
-        p50Ms: Math.round(percentile(sorted, 50)),
-        p95Ms: Math.round(percentile(sorted, 95)),
-        p99Ms: Math.round(percentile(sorted, 99)),
-        messagesPerSecond: Math.round(delivered / elapsed),
-        serverCpuPercent: Math.round(((end.cpuSeconds - start.cpuSeconds) / elapsed) * 100),
-        serverRssMb: Math.round(end.rssMb),
-        rssPerClientKb: Math.round(perClientKb),
-      });
-    }
-
-    if (clients === Math.max(...settings.BENCH_CLIENTS.split(",").map(Number))) {
-      // Restart storm: every client reconnects and joins its room again.
-      let rejoined = 0;
-      const t0 = performance.now();
-      sockets.forEach((socket, i) =>
-        socket.once("disconnect", () =>
-          socket.once("connect", () => socket.emit("room:join", rooms[i] ?? "nation", () => (rejoined += 1))),
-        ),
-      );
-      server.kill("SIGTERM");
-      await exited(server);
-      server = await startServer(port, env);
-      while (rejoined < clients && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 100));
-      console.log({
-        restartStorm: { clients, rejoined, seconds: Number(((performance.now() - t0) / 1000).toFixed(1)) },
-      });
-    }
-    for (const socket of sockets) socket.close();
+  } finally {
+    for (const server of servers) server.kill("SIGTERM");
+    await Promise.all(servers.map(exited));
+    await database.drop();
   }
-} finally {
-  server.kill("SIGTERM");
-  await exited(server);
-  await admin`drop database if exists ${admin(name)} with (force)`;
-  await admin.end();
 }
