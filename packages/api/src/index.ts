@@ -16,8 +16,14 @@ export {
 } from "./ingest/service";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
-export type { UnitProgress } from "./progress-view";
-export { createRoomStateReader, type LiveProgress, type RoomChange, type RoomTotal } from "./live-state";
+export { totalOf, withIndicatorsOf, type UnitProgress } from "./progress-view";
+export {
+  createRoomStateReader,
+  type LiveProgress,
+  type RoomChange,
+  type RoomState,
+  type RoomTotal,
+} from "./live-state";
 export type { Viewer } from "./router/auth";
 export type { KioskStatus } from "./router/kiosk";
 export { ANONYMOUS, SYSTEM, actorOf, type Principal } from "./access/principal";

@@ -13,7 +13,14 @@ import type { ProgressChanged, Room } from "@pulse/schema";
 import { totalOf, withIndicators, type UnitProgress } from "./progress-view";
 
 export type RoomTotal = ReturnType<typeof totalOf>;
-export type LiveProgress = ProgressChanged<UnitProgress, RoomTotal, RecentReport>;
+/** A push as it travels: deltas of units and total (see `@pulse/schema` live-delta). */
+export type LiveProgress = ProgressChanged<RecentReport>;
+
+/** A room's state as read for a push, before the hub turns it into deltas. */
+export interface RoomState extends Omit<LiveProgress, "units" | "total"> {
+  units: UnitProgress[];
+  total: RoomTotal | null;
+}
 
 /** A room due for a push, and the communes that changed in it since its last one. */
 export interface RoomChange {
@@ -50,7 +57,7 @@ function provinceCache(db: Database) {
  */
 export function createRoomStateReader(db: Database) {
   const provincesOf = provinceCache(db);
-  return async (changes: RoomChange[], now: Date): Promise<LiveProgress[]> => {
+  return async (changes: RoomChange[], now: Date): Promise<RoomState[]> => {
     const communeCodes = [...new Set(changes.flatMap((c) => c.communeCodes))];
     const needsProvinces = changes.some((c) => !c.room.startsWith("commune:"));
     const today = hcmDay(now);
@@ -78,13 +85,13 @@ function statesOf(
     reports: RecentReport[];
   },
   now: Date,
-): LiveProgress[] {
+): RoomState[] {
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const campaign = campaigns.find((c) => c.scopeKind === "nation") ?? null;
   const communes = new Map(withIndicators(communeRows, campaign, now).map((row) => [row.code, row]));
   const provinces = withIndicators(provinceRows, campaign, now);
   const at = now.toISOString();
-  return changes.flatMap((change): LiveProgress[] => {
+  return changes.flatMap((change): RoomState[] => {
     const { room } = change;
     const activity = change.reportIds.flatMap((id) => reportById.get(id) ?? []).reverse();
     const changedCommunes = change.communeCodes.flatMap((code) => communes.get(code) ?? []);

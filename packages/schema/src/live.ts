@@ -1,5 +1,8 @@
 import type { KioskRefusal } from "./roles";
 import type { CommuneCode, ProvinceCode, Scope } from "./codes";
+import type { StateDelta } from "./live-delta";
+
+export { applyDelta, applyUnitDeltas, deltaOf, type StateDelta, type Versioned } from "./live-delta";
 
 /** socket.io rooms: one per commune, per province, and the nation. */
 export type Room = `commune:${CommuneCode}` | `province:${ProvinceCode}` | "nation";
@@ -28,27 +31,29 @@ export function isRoom(value: unknown): value is Room {
 }
 
 /**
- * Sent after commits changed counters: the room's state as the database holds it now. `version`
- * comes from the database (a commune's change counter; a province's or the nation's is the sum
- * of its communes'), so it means the same in every server process and in snapshots: a client
- * applies a push only when it is newer than what it holds.
+ * Sent after commits changed counters: what changed in the room's view since this process's last
+ * push of it (see `live-delta.ts`). `version` comes from the database (a commune's change counter;
+ * a province's or the nation's is the sum of its communes'), so it means the same in every server
+ * process and in snapshots; each unit and the total carry their own `version` and `base`, so a
+ * client applies what is newer than what it holds and fetches a snapshot when it missed a push.
  */
-export interface ProgressChanged<TUnit = unknown, TTotal = unknown, TActivity = unknown> {
+export interface ProgressChanged<TActivity = unknown> {
   room: Room;
+  /** the room's version after this push: the total's (province, nation) or the commune's */
   version: number;
   /** the communes whose reports led to this push */
   communeCodes: CommuneCode[];
-  /** the units of the room's view that changed: the commune itself, a province's communes, the nation's provinces */
-  units: TUnit[];
-  /** the room's total (province, nation); null for a commune room */
-  total: TTotal | null;
-  /** the reports behind this push, newest first (at most ACTIVITY_ITEMS): counts only, never a person */
+  /** the units of the room's view that changed (the commune itself, a province's communes, the nation's provinces), each with its `code` */
+  units: StateDelta[];
+  /** the change of the room's total (province, nation); null for a commune room */
+  total: StateDelta | null;
+  /** the newest reports behind this push, newest first (at most ACTIVITY_ITEMS): counts only, never a person */
   activity: TActivity[];
   at: string;
 }
 
-/** How many recent-activity items a push carries and a ticker shows. */
-export const ACTIVITY_ITEMS = 10;
+/** How many recent-activity items a push carries and a wall's ticker shows. */
+export const ACTIVITY_ITEMS = 3;
 
 export interface Heartbeat {
   at: string;

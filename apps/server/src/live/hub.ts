@@ -1,9 +1,10 @@
-import type { LiveProgress, LivePublisher, RoomChange } from "@pulse/api";
+import type { LivePublisher, RoomChange, RoomState } from "@pulse/api";
 import type { CommittedReport } from "@pulse/db/ledger";
 import { ACTIVITY_ITEMS, roomsOfCommune, type Room } from "@pulse/schema";
 import type { Logger } from "pino";
 import { Coalescer } from "./coalescer";
 import type { Emitter } from "./emitter";
+import { createRoomDeltas } from "./room-deltas";
 
 /**
  * A read waiting on a database that is going away can hang until the driver's connect timeout
@@ -25,7 +26,7 @@ export const ROOM_INTERVAL_MS = 250;
 export const HEARTBEAT_MS = 5_000;
 
 /**
- * Turns committed reports into pushes of each room's state, coalesced per room (the first
+ * Turns committed reports into pushes of what changed in each room, coalesced per room (the first
  * change after a quiet period at once, then at most 4 per second), and beats a heartbeat so
  * screens know they are live. Rooms due together are read together (two queries), one batch at
  * a time so a room's pushes leave in the order they were read; a batch that cannot be read (the
@@ -37,9 +38,10 @@ export function createLiveHub(
     appVersion,
     readStates,
     logger,
-  }: { appVersion: string; readStates: (changes: RoomChange[]) => Promise<LiveProgress[]>; logger: Logger },
+  }: { appVersion: string; readStates: (changes: RoomChange[]) => Promise<RoomState[]>; logger: Logger },
 ): LivePublisher & { flush(): Promise<void>; stop(): void } {
   const provinceOf = new Map<string, string>();
+  const toDelta = createRoomDeltas();
   const due = new Map<Room, { communeCodes: Set<string>; reportIds: number[] }>();
   let running = false;
   let retry: NodeJS.Timeout | null = null;
@@ -61,7 +63,8 @@ export function createLiveHub(
       }));
       due.clear();
       try {
-        for (const state of await withinReadTimeout(readStates(changes))) emitter.progressChanged(state.room, state);
+        for (const state of await withinReadTimeout(readStates(changes)))
+          emitter.progressChanged(state.room, toDelta(state));
       } catch (err) {
         logger.warn({ err }, "live push could not read the database; trying again in 2 s");
         for (const change of changes) add(change.room, change.communeCodes, change.reportIds);

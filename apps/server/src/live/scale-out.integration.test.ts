@@ -103,7 +103,7 @@ describe("the live hub across two server processes with Redis", () => {
     );
     const { total } = ((await snapshot.json()) as { result: { data: { json: { total: ProvinceTotal } } } }).result.data
       .json;
-    const last = pushes.at(-1) as ProgressChanged<unknown, ProvinceTotal> | undefined;
+    const last = pushes.at(-1);
     expect(last?.version).toBe(total.version);
     expect(last?.total?.eidL2Activated).toBe(total.eidL2Activated);
   });

@@ -1,7 +1,8 @@
 "use client";
 
 import type { LiveProgress, RouterOutputs, UnitProgress } from "@pulse/api";
-import { ACTIVITY_ITEMS, roomOf, type Room, type Scope } from "@pulse/schema";
+import type { Scope } from "@pulse/schema";
+import { ACTIVITY_ITEMS, applyDelta, applyUnitDeltas, roomOf, type Room, type Versioned } from "@pulse/schema/live";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTRPC } from "../trpc/react";
@@ -13,37 +14,35 @@ type NationData = RouterOutputs["progress"]["nation"];
 type ProvinceData = RouterOutputs["progress"]["province"];
 type CommunesData = RouterOutputs["progress"]["communes"];
 
-/** Replaces the pushed units in a list, keeping its order. */
-function replaceUnits(units: UnitProgress[], pushed: UnitProgress[]): UnitProgress[] {
-  const byCode = new Map(pushed.map((u) => [u.code, u]));
-  return units.map((u) => byCode.get(u.code) ?? u);
-}
+type Merge<T> = (data: T, push: LiveProgress) => T | "behind";
 
-/** The pushed total over the held one (a commune push carries none). */
-function mergeTotal<T extends { total: object }>(data: T, push: LiveProgress): T {
-  return push.total ? { ...data, total: { ...data.total, ...push.total } } : data;
+/** A view with a total and a list of units, with a push's deltas applied. */
+function mergeView<T extends { total: Versioned }>(data: T, push: LiveProgress, units: UnitProgress[]) {
+  const total = push.total ? applyDelta(data.total, push.total) : data.total;
+  const merged = applyUnitDeltas(units, push.units);
+  return total === "behind" || merged.behind ? "behind" : { data: { ...data, total }, units: merged.units };
 }
 
 /**
- * Keeps a snapshot in the TanStack Query cache live: a push newer than what the cache holds
- * is merged in (older or repeated ones are ignored, whatever process sent them); after a
- * reconnect or a resync the snapshot is fetched again.
+ * Keeps a snapshot in the TanStack Query cache live: each push's deltas are applied to what the
+ * cache holds (what it already holds, from another process or a newer snapshot, is left as it
+ * is); a push the cache is too old for — a missed push — or a reconnect or resync fetches the
+ * snapshot again.
  */
-function useLiveSnapshot<T>(
-  room: Room | null,
-  queryKey: QueryKey,
-  merge: ((data: T, push: LiveProgress) => T) | null,
-  /** what the cache holds is at this version; without it every push is merged (merge must then be idempotent) */
-  versionOf?: (data: T) => number,
-): void {
+function useLiveSnapshot<T>(room: Room | null, queryKey: QueryKey, merge: Merge<T> | null): void {
   const queryClient = useQueryClient();
   useLiveRoom(room, (event) => {
     const push = event as LiveProgress;
     // Pushes measure pace against the national campaign: a view of another one fetches afresh.
     if (!merge) return void queryClient.invalidateQueries({ queryKey });
-    queryClient.setQueryData<T>(queryKey, (data) =>
-      data === undefined || (versionOf && push.version <= versionOf(data)) ? data : merge(data, push),
-    );
+    let behind = false;
+    queryClient.setQueryData<T>(queryKey, (data) => {
+      if (data === undefined) return data;
+      const next = merge(data, push);
+      behind = next === "behind";
+      return next === "behind" ? data : next;
+    });
+    if (behind) void queryClient.invalidateQueries({ queryKey });
   });
   useRefetchOnResync(queryKey);
 }
@@ -85,21 +84,31 @@ export function useLiveProgress(view: LiveView | null, campaignId?: string) {
     view?.kind === "nation" ? "nation" : null,
     nationOptions.queryKey,
     merging
-      ? (data, push) => ({ ...mergeTotal(data, push), provinces: replaceUnits(data.provinces, push.units) })
+      ? (data, push) => {
+          const merged = mergeView(data, push, data.provinces);
+          return merged === "behind" ? merged : { ...merged.data, provinces: merged.units };
+        }
       : null,
-    (data) => data.total.version,
   );
   useLiveSnapshot<ProvinceData>(
     view?.kind === "province" ? roomOf(view) : null,
     provinceOptions.queryKey,
-    merging ? (data, push) => ({ ...mergeTotal(data, push), communes: replaceUnits(data.communes, push.units) }) : null,
-    (data) => data.total.version,
+    merging
+      ? (data, push) => {
+          const merged = mergeView(data, push, data.communes);
+          return merged === "behind" ? merged : { ...merged.data, communes: merged.units };
+        }
+      : null,
   );
   useLiveSnapshot<CommunesData>(
     view?.kind === "commune" ? roomOf(view) : null,
     communeOptions.queryKey,
-    merging ? (data, push) => replaceUnits(data, push.units) : null,
-    (data) => data[0]?.version ?? 0,
+    merging
+      ? (data, push) => {
+          const merged = applyUnitDeltas(data, push.units);
+          return merged.behind ? "behind" : merged.units;
+        }
+      : null,
   );
   return { nation, province, commune };
 }

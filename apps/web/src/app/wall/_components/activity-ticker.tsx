@@ -3,14 +3,12 @@
 import type { RouterOutputs } from "@pulse/api";
 import { lateness } from "@pulse/indicators";
 import { COUNTER_KEYS } from "@pulse/schema";
+import { ACTIVITY_ITEMS } from "@pulse/schema/live";
 import { useTranslations } from "next-intl";
 import { useRecentActivity, type LiveView } from "../../../live/use-live-progress";
 import { useWallFormat } from "./wall-format";
 
 type Item = RouterOutputs["reports"]["recent"][number];
-
-/** How many items fit the strip at the foot of a wall. */
-const SHOWN = 3;
 
 /**
  * The newest reports of the view, one line each — where (village or commune), what was counted,
@@ -34,7 +32,7 @@ export function ActivityTicker({ view }: { view: LiveView }) {
       : view.kind === "commune"
         ? item.villageName
         : `${item.villageName}, ${item.communeName}`;
-  const items = (data ?? []).slice(0, SHOWN);
+  const items = (data ?? []).slice(0, ACTIVITY_ITEMS);
   return (
     <section aria-label={t("ticker")} className="flex min-w-0 items-center gap-[1.5em] text-[1.15em]">
       <h2 className="shrink-0 font-semibold text-slate-300">{t("ticker")}</h2>
