@@ -1,12 +1,12 @@
 import { createRoomStateReader, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
-import { touchKioskTokens } from "@pulse/db/queries";
 import type { Logger } from "pino";
 import { createHttpServer } from "./http/server";
 import { startAccessSweep } from "./live/access-sweep";
 import { createEmitter } from "./live/emitter";
 import { createLiveHub } from "./live/hub";
 import { createLiveServer } from "./live/io";
+import { createKioskSeenRecorder } from "./live/kiosk-seen";
 import { attachRedisAdapter } from "./live/redis-adapter";
 import { createServices, type ServiceSettings } from "./services";
 
@@ -30,14 +30,12 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
   };
   const services = await createServices(db, live, logger, settings);
   const { http, drain } = createHttpServer(services);
+  const kioskSeen = createKioskSeenRecorder(db, logger);
   const io = createLiveServer(http, {
     webOrigin: settings.webOrigin,
     resolvePrincipal: services.resolvePrincipal,
     provinceOf: services.provinceOf,
-    onKioskConnected: (tokenId) =>
-      void touchKioskTokens(db, [tokenId], new Date()).catch((err: unknown) =>
-        logger.warn({ err }, "could not record a screen's connection"),
-      ),
+    onKioskConnected: kioskSeen.seen,
   });
   const redis = settings.redis
     ? await attachRedisAdapter(io, { ...settings.redis, logger, onBack: () => emitter.resync() })
@@ -65,6 +63,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
       // The reports just acknowledged reach the screens (here and, through Redis, elsewhere).
       await Promise.race([hub.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);
       hub.stop();
+      await kioskSeen.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.detach();
       await services.close();

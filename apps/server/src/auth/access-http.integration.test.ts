@@ -213,11 +213,15 @@ describe(`sign-in, sessions, kiosk tokens and hardening over HTTP, on ${testEnv.
     expect(await join(socket, "province:01")).toBe(false);
     const [listed] = (await trpcQuery("kiosk.list", user)).data as { id: string; lastSeenAt: Date | null }[];
     expect(listed?.id).toBe(token.id);
+    // connections are recorded once a second, for every screen together
     await expect
-      .poll(async () => {
-        const tokens = (await trpcQuery("kiosk.list", user)).data as { lastSeenAt: Date | null }[];
-        return tokens[0]?.lastSeenAt instanceof Date;
-      })
+      .poll(
+        async () => {
+          const tokens = (await trpcQuery("kiosk.list", user)).data as { lastSeenAt: Date | null }[];
+          return tokens[0]?.lastSeenAt instanceof Date;
+        },
+        { timeout: 5_000 },
+      )
       .toBe(true);
 
     const cut = new Promise<{ reason: string; ms: number }>((resolve) => {

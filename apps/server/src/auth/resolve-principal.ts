@@ -1,7 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import { ANONYMOUS, databaseUnavailableError, hashKioskSecret, type Principal } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
-import { findKioskTokenByHash, getUserAccess, hasLiveSessionToken, kioskTokenOf } from "@pulse/db/queries";
+import {
+  findKioskTokensByHash,
+  getUserAccess,
+  hasLiveSessionToken,
+  kioskTokenOf,
+  type KioskTokenRow,
+} from "@pulse/db/queries";
+import DataLoader from "dataloader";
 import { KIOSK_COOKIE, KIOSK_TOKEN_PREFIX } from "@pulse/schema";
 import { LRUCache } from "lru-cache";
 import type { Auth } from "./auth";
@@ -30,9 +37,8 @@ function presentedSessionTokens(headers: Headers): string[] {
     .map((value) => value.split(".")[0] ?? value);
 }
 
-/** What a kiosk secret opens now: a screen's scope, a screen waiting to be paired, or why nothing. */
-export async function kioskPrincipal(db: Database, secret: string, now: Date): Promise<Principal> {
-  const row = await findKioskTokenByHash(db, hashKioskSecret(secret));
+/** What a stored kiosk token opens now: a screen's scope, a screen waiting to be paired, or why nothing. */
+export function kioskPrincipal(row: KioskTokenRow | null, now: Date): Principal {
   if (!row) return { kind: "anonymous", refused: "unknown" };
   if (row.revokedAt) return { kind: "anonymous", refused: "revoked" };
   const token = kioskTokenOf(row);
@@ -43,6 +49,20 @@ export async function kioskPrincipal(db: Database, secret: string, now: Date): P
   }
   if (token.expiresAt && token.expiresAt <= now) return { kind: "anonymous", refused: "expired" };
   return { kind: "kiosk", tokenId: token.id, name: token.name, scope: token.scope };
+}
+
+/**
+ * Kiosk tokens looked up in batches: when a fleet of screens reconnects at once (a restart), the
+ * tokens presented within a few milliseconds of each other are read in one query, not one each.
+ */
+function kioskTokenLoader(db: Database) {
+  return new DataLoader<string, KioskTokenRow | null>(
+    async (hashes) => {
+      const rows = new Map((await findKioskTokensByHash(db, hashes)).map((row) => [row.tokenHash, row]));
+      return hashes.map((hash) => rows.get(hash) ?? null);
+    },
+    { cache: false, maxBatchSize: 1_000, batchScheduleFn: (run) => setTimeout(run, 5) },
+  );
 }
 
 export interface PrincipalResolver {
@@ -61,7 +81,8 @@ export const PRINCIPAL_TTL_MS = 2_000;
  * up on every report cost 7× the ingest throughput.
  */
 export function createPrincipalResolver(auth: Auth, db: Database): PrincipalResolver {
-  const remembered = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+  const remembered = new LRUCache<string, Promise<Principal>>({ max: 20_000, ttl: PRINCIPAL_TTL_MS });
+  const kioskTokens = kioskTokenLoader(db);
   const resolve = async (headers: Headers): Promise<Principal> => {
     const kioskSecret = kioskSecretOf(headers);
     const hasSession =
@@ -78,16 +99,19 @@ export function createPrincipalResolver(auth: Auth, db: Database): PrincipalReso
       const access = await getUserAccess(db, session.user.id);
       if (access) return { kind: "user", ...access, sessionId: session.session.id };
     }
-    if (kioskSecret) return kioskPrincipal(db, kioskSecret, new Date());
+    if (kioskSecret) return kioskPrincipal(await kioskTokens.load(hashKioskSecret(kioskSecret)), new Date());
     return ANONYMOUS;
   };
   const resolver = async (headers: Headers): Promise<Principal> => {
     const key = credentialKey(headers);
     if (key === null) return ANONYMOUS;
+    // the answer being looked up is shared: screens presenting one token at once cost one look-up
     const known = remembered.get(key);
     if (known) return known;
-    const principal = await resolve(headers);
+    const principal = resolve(headers);
     remembered.set(key, principal);
+    // a failed look-up (the database is away) is not remembered
+    principal.catch(() => void remembered.delete(key));
     return principal;
   };
   return Object.assign(resolver, { forget: () => remembered.clear() });

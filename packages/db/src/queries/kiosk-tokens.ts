@@ -24,9 +24,13 @@ export function kioskTokenOf(row: KioskTokenRow): KioskToken | null {
   return { id, name, scope, createdAt, expiresAt, revokedAt, lastSeenAt };
 }
 
-export async function findKioskTokenByHash(db: Database, tokenHash: string): Promise<KioskTokenRow | null> {
-  const [row] = await db.select().from(kioskTokens).where(eq(kioskTokens.tokenHash, tokenHash));
-  return row ?? null;
+/** The stored tokens with these hashes (screens connecting at once are looked up together). */
+export async function findKioskTokensByHash(db: Database, tokenHashes: readonly string[]): Promise<KioskTokenRow[]> {
+  if (tokenHashes.length === 0) return [];
+  return db
+    .select()
+    .from(kioskTokens)
+    .where(inArray(kioskTokens.tokenHash, [...new Set(tokenHashes)]));
 }
 
 export async function createKioskToken(
