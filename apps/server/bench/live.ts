@@ -6,7 +6,9 @@
  * (`live-screens.ts`), so the figures are the server's: answers p50/p99, report → screen
  * p50/p99 per kind of room, frames and bytes per frame, the server's CPU per 1,000 frames and
  * its memory; then a restart storm (stop time, screens back after `/healthz`). Nothing is
- * asserted. `BENCH_SERVERS=1,2,3` runs each layout on 1, 2 and 3 processes sharing Redis.
+ * asserted. `BENCH_SERVERS=1,2,3` runs each layout on 1, 2 and 3 processes sharing Redis;
+ * `BENCH_SPLIT=true` sends reports to the first only and screens to the others, so socket
+ * delivery runs in processes of its own.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -25,6 +27,8 @@ const settings = z
     BENCH_LAYOUTS: z.string().default("spread,province"),
     BENCH_SERVERS: z.string().default("1"),
     BENCH_RESTART: z.enum(["true", "false"]).default("true"),
+    /** with 2+ servers: reports go to the first only, screens to the others (fan-out in its own processes) */
+    BENCH_SPLIT: z.enum(["true", "false"]).default("false"),
     BENCH_POSTGRES_URL: z.url().default("postgres://postgres@127.0.0.1:5432/test"),
     BENCH_REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
   })
@@ -102,13 +106,21 @@ async function runLayout(
 ) {
   const rooms = roomsOf(layout, settings.BENCH_CLIENTS);
   const screens = screensProcess();
-  await screens.ask({ type: "connect", urls, token: tokens.screenToken, rooms, firstId: 0 });
+  const split = settings.BENCH_SPLIT === "true" && urls.length > 1;
+  const screenUrls = split ? urls.slice(1) : urls;
+  await screens.ask({ type: "connect", urls: screenUrls, token: tokens.screenToken, rooms, firstId: 0 });
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const clientCpuBefore = (await screens.ask({ type: "collect" })).cpuSeconds;
   const pids = servers.map((s) => s.pid ?? 0);
   const before = pids.map(processUsage);
   const t0 = performance.now();
-  const posted = await postReports(urls, tokens.adminToken, settings.BENCH_RATE, settings.BENCH_SECONDS, communes);
+  const posted = await postReports(
+    split ? urls.slice(0, 1) : urls,
+    tokens.adminToken,
+    settings.BENCH_RATE,
+    settings.BENCH_SECONDS,
+    communes,
+  );
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const seconds = (performance.now() - t0) / 1000;
   const after = pids.map(processUsage);
@@ -124,7 +136,7 @@ async function runLayout(
   );
   console.log({
     layout,
-    servers: servers.length,
+    servers: split ? `1 taking reports + ${servers.length - 1} serving screens` : servers.length,
     screens: rooms.length,
     reportsPerSecondAsked: settings.BENCH_RATE,
     reportsAccepted: `${posted.accepted} of ${posted.asked}`,
