@@ -51,6 +51,20 @@ export const VALIDATION_MESSAGES = {
   invalid: { vi: "không hợp lệ", en: "is not valid" },
   malformedLine: { vi: "dòng CSV hỏng (dấu ngoặc kép chưa đóng?)", en: "malformed CSV line (an unclosed quote?)" },
   cellCount: { vi: "số cột không khớp dòng tiêu đề", en: "the number of cells does not match the header" },
+  unknownColumn: { vi: "cột không được hỗ trợ; các cột hợp lệ", en: "is not a known column; known columns" },
+  duplicateColumn: { vi: "cột xuất hiện hai lần", en: "appears twice in the header" },
+  impossibleDate: {
+    vi: "ngày giờ không tồn tại (ví dụ 31/02/2025 hoặc 25:00)",
+    en: "is not a real date or time (such as 31/02/2025 or 25:00)",
+  },
+  ambiguousDate: {
+    vi: "ngày không rõ: ghi ngày/tháng/năm với năm đủ 4 chữ số, ví dụ 01/08/2025",
+    en: "is ambiguous: write day/month/year with a 4-digit year, such as 01/08/2025",
+  },
+  notUtf8: {
+    vi: "tệp không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258): trong Excel chọn Lưu thành → CSV UTF-8 (phân tách bằng dấu phẩy)",
+    en: "the file is not UTF-8 (TCVN3 or Windows-1258?): in Excel choose Save As → CSV UTF-8 (Comma delimited)",
+  },
   tooShort: { vi: "quá ngắn", en: "is too short" },
   tooLong: { vi: "quá dài", en: "is too long" },
   scopeOfRole: { vi: "phạm vi không hợp với vai trò", en: "this scope does not fit the role" },

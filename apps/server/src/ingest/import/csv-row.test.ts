@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvHeaderProblems, csvRowKey, reportFromCsvRecord } from "./csv-row";
+import { csvRowKey, readCsvHeader, reportFromCsvRecord } from "./csv-row";
 
 const row = {
   communeCode: "00082",
@@ -60,10 +60,63 @@ describe("a CSV row as a report", () => {
 });
 
 describe("the header row", () => {
-  it("refuses unknown columns (no personal data) and names missing required ones", () => {
-    expect(csvHeaderProblems(["communeCode", "asOf", "reporter", "citizenName"])).toEqual([
-      expect.objectContaining({ line: 1, column: "citizenName", en: "is not a known field" }),
+  it("refuses an unknown column by itself, with the list of known ones, and names missing required ones", () => {
+    const { problems } = readCsvHeader(["communeCode", "asOf", "reporter", "Họ tên"]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: "Họ tên",
+        vi: expect.stringMatching(/^cột không được hỗ trợ; các cột hợp lệ: communeCode, villageCode, asOf/),
+      }),
       expect.objectContaining({ line: 1, column: "mode", en: "is required" }),
     ]);
+    expect(problems[0]?.en).toContain("known columns: communeCode, villageCode, asOf, reporter, mode, cccdIssued");
+  });
+
+  it("reads Vietnamese column names and English ones whatever their case or diacritics", () => {
+    const header = [
+      "Mã xã",
+      "MA THON",
+      "Thời điểm",
+      "don vi bao cao",
+      "Hình thức",
+      "Số tài khoản kích hoạt mức 2",
+      "COMMUNECODE",
+    ];
+    const { columns, problems } = readCsvHeader(header.slice(0, 6));
+    expect(columns).toEqual(["communeCode", "villageCode", "asOf", "reporter", "mode", "eidL2Activated"]);
+    expect(problems).toEqual([]);
+    // the same column twice (in two languages) is named
+    expect(readCsvHeader(header).problems).toEqual([
+      expect.objectContaining({ column: "COMMUNECODE", en: "appears twice in the header" }),
+    ]);
+  });
+});
+
+describe("Vietnamese dates and modes", () => {
+  it.each([
+    ["01/08/2025", "2025-08-01T05:00:00.000Z"],
+    ["1/8/2025 09:30", "2025-08-01T02:30:00.000Z"],
+    ["01-08-2025 17:05:09", "2025-08-01T10:05:09.000Z"],
+    ["2025-08-01 09:30", "2025-08-01T02:30:00.000Z"],
+  ])("%s is day first, Vietnam time → %s", (asOf, iso) => {
+    expect(reportFromCsvRecord({ ...row, asOf }, 2).report?.asOf.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ["31/02/2025", "ngày giờ không tồn tại (ví dụ 31/02/2025 hoặc 25:00)"],
+    ["2025-02-30", "ngày giờ không tồn tại (ví dụ 31/02/2025 hoặc 25:00)"],
+    ["01/08/2025 25:00", "ngày giờ không tồn tại (ví dụ 31/02/2025 hoặc 25:00)"],
+    ["01/08/25", "ngày không rõ: ghi ngày/tháng/năm với năm đủ 4 chữ số, ví dụ 01/08/2025"],
+  ])("%s is refused by name: %s", (asOf, vi) => {
+    expect(reportFromCsvRecord({ ...row, asOf }, 9).problems).toEqual([
+      { line: 9, column: "asOf", vi, en: expect.any(String) },
+    ]);
+  });
+
+  it("takes the mode in Vietnamese too", () => {
+    expect(reportFromCsvRecord({ ...row, mode: "Tăng thêm" }, 2).report?.mode).toBe("increment");
+    expect(reportFromCsvRecord({ ...row, mode: "lũy kế" }, 2).report?.mode).toBe("snapshot");
+    expect(reportFromCsvRecord({ ...row, mode: "luỹ kế" }, 2).report?.mode).toBe("snapshot");
   });
 });

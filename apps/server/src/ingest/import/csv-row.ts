@@ -7,6 +7,7 @@ import {
   type CountsReport,
   type CsvProblem,
 } from "@pulse/schema";
+import { columnNamed, modeNamed, vietnamTime } from "./csv-vocabulary";
 
 /** The columns a CSV import understands (header row, any order); README "CSV import" documents them. */
 export const CSV_COLUMNS = [
@@ -20,29 +21,33 @@ export const CSV_COLUMNS = [
 ] as const;
 export const CSV_REQUIRED_COLUMNS = ["communeCode", "asOf", "reporter", "mode"] as const;
 
-/** Problems with the header row: unknown columns (a name or ID number would be one) and missing ones. */
-export function csvHeaderProblems(header: readonly string[]): CsvProblem[] {
-  const known = new Set<string>(CSV_COLUMNS);
-  const problems: CsvProblem[] = header
-    .filter((name) => !known.has(name))
-    .map((column) => ({ line: 1, column, ...VALIDATION_MESSAGES.unknownField }));
+/**
+ * The header row read: each cell's column key (English or Vietnamese names, any case or
+ * diacritics), and the problems that stop the file — an unknown column named alone with the
+ * list of known ones (a name or ID number would be one), a column given twice, a missing one.
+ */
+export function readCsvHeader(header: readonly string[]): { columns: string[]; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  const known = CSV_COLUMNS.join(", ");
+  const columns = header.map((cell) => {
+    const column = columnNamed(cell, CSV_COLUMNS);
+    if (!column) {
+      const { vi, en } = VALIDATION_MESSAGES.unknownColumn;
+      problems.push({ line: 1, column: cell, vi: `${vi}: ${known}`, en: `${en}: ${known}` });
+    }
+    return column ?? cell;
+  });
+  columns.forEach((column, i) => {
+    if (columns.indexOf(column) !== i)
+      problems.push({ line: 1, column: header[i] ?? column, ...VALIDATION_MESSAGES.duplicateColumn });
+  });
   for (const column of CSV_REQUIRED_COLUMNS) {
-    if (!header.includes(column)) problems.push({ line: 1, column, ...VALIDATION_MESSAGES.required });
+    if (!columns.includes(column)) problems.push({ line: 1, column, ...VALIDATION_MESSAGES.required });
   }
-  return problems;
+  return { columns, problems };
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-/** Times in a file are Vietnam times unless they say otherwise; a date alone means noon that day. */
-function vietnamTime(value: string): string {
-  if (DATE_ONLY.test(value)) return `${value}T12:00:00+07:00`;
-  if (NO_OFFSET.test(value)) return `${value.replace(" ", "T")}+07:00`;
-  return value;
-}
-
 /**
  * The idempotency key of a row without one: derived from its line number and its content, so
  * importing the same file again (or a corrected copy) counts each unchanged row once.
@@ -76,15 +81,18 @@ export function reportFromCsvRecord(
     const value = cell(key);
     if (value !== undefined) counters[key] = NUMBER.test(value) ? Number(value) : value;
   }
-  const asOf = cell("asOf");
+  const asOfCell = cell("asOf");
+  const asOf = asOfCell === undefined ? undefined : vietnamTime(asOfCell);
+  if (asOf && "rule" in asOf) return { problems: [{ line, column: "asOf", ...VALIDATION_MESSAGES[asOf.rule] }] };
+  const mode = cell("mode");
   const parsed = countsReport.safeParse({
     idempotencyKey: cell("idempotencyKey") ?? csvRowKey(line, record),
     communeCode: cell("communeCode"),
     villageCode: cell("villageCode"),
-    asOf: asOf === undefined ? undefined : vietnamTime(asOf),
+    asOf: asOf?.iso,
     reporter: cell("reporter"),
     source: "csv",
-    mode: cell("mode"),
+    mode: mode === undefined ? undefined : modeNamed(mode),
     counters,
   });
   if (parsed.success) return { report: parsed.data };

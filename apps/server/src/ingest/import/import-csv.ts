@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import type { ImportWriter } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import { loadUnitIndex, type UnitIndex } from "@pulse/db/queries";
@@ -10,7 +9,8 @@ import {
   type ImportResult,
 } from "@pulse/schema";
 import { parse, type CsvError } from "csv-parse";
-import { csvHeaderProblems, reportFromCsvRecord } from "./csv-row";
+import { csvFileShape, csvFileStream, type CsvFileShape } from "./csv-file";
+import { readCsvHeader, reportFromCsvRecord } from "./csv-row";
 
 export interface ImportOptions {
   /** import the good rows and report the bad ones, instead of writing nothing */
@@ -29,19 +29,29 @@ interface CsvRow {
   line: number;
 }
 
-/** Streams the file's records with their line numbers; structural errors become problems. */
-async function* csvRows(path: string, onHeader: (header: string[]) => void, onBroken: (p: CsvProblem) => void) {
-  const parser = createReadStream(path).pipe(
+/**
+ * Streams the file's records (keyed by column, whatever language the header is in) with their
+ * line numbers; structural errors become problems.
+ */
+async function* csvRows(
+  path: string,
+  shape: CsvFileShape,
+  onHeader: (header: ReturnType<typeof readCsvHeader> & { cells: string[] }) => void,
+  onBroken: (p: CsvProblem) => void,
+) {
+  const parser = csvFileStream(path, shape).pipe(
     parse({
       bom: true,
+      delimiter: shape.delimiter,
       trim: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       relax_column_count: true,
       info: true,
-      columns: (header: string[]) => {
-        onHeader(header);
-        return header;
+      columns: (cells: string[]) => {
+        const header = readCsvHeader(cells);
+        onHeader({ ...header, cells });
+        return header.columns;
       },
     }),
   );
@@ -89,19 +99,27 @@ export async function importCsvFile(
     options.onProgress?.({ ...p, elapsedMs: now - started });
   };
 
+  const shape = await csvFileShape(path);
+  if (!shape) {
+    options.onProblem?.({ line: 1, column: "*", ...VALIDATION_MESSAGES.notUtf8 });
+    const result = { rows: 0, invalidRows: 0, problems: 1, imported: 0, duplicates: 0, held: 0 };
+    return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes };
+  }
   const units = await loadUnitIndex(db);
   const badLines = new Set<number>();
   let problems = 0;
   let headerBroken = false;
+  // problems name a column as the file's header does ("Mã xã", not communeCode)
+  const headerName = new Map<string, string>();
   const problem = (p: CsvProblem) => {
     problems += 1;
     badLines.add(p.line);
-    options.onProblem?.(p);
+    options.onProblem?.({ ...p, column: headerName.get(p.column) ?? p.column });
   };
-  const onHeader = (header: string[]) => {
-    const found = csvHeaderProblems(header);
-    headerBroken = found.length > 0;
-    found.forEach(problem);
+  const onHeader = (header: ReturnType<typeof readCsvHeader> & { cells: string[] }) => {
+    header.columns.forEach((column, i) => headerName.set(column, header.cells[i] ?? column));
+    headerBroken = header.problems.length > 0;
+    header.problems.forEach(problem);
   };
 
   let rows = 0;
@@ -109,7 +127,7 @@ export async function importCsvFile(
     rows += 1;
     problem(p);
   };
-  for await (const { record, line } of csvRows(path, onHeader, brokenRow)) {
+  for await (const { record, line } of csvRows(path, shape, onHeader, brokenRow)) {
     rows += 1;
     if (headerBroken) break;
     const parsed = reportFromCsvRecord(record, line);
@@ -126,7 +144,7 @@ export async function importCsvFile(
   const total = rows - invalidRows;
   const report = (seen: number) =>
     progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
-  const seen = await writeGoodRows(path, badLines, writer, batchSize, (receipts, seenRows) => {
+  const seen = await writeGoodRows(path, shape, badLines, writer, batchSize, (receipts, seenRows) => {
     for (const receipt of receipts) {
       if (receipt.duplicate) result.duplicates += 1;
       else result.imported += 1;
@@ -145,6 +163,7 @@ export async function importCsvFile(
  */
 async function writeGoodRows(
   path: string,
+  shape: CsvFileShape,
   badLines: ReadonlySet<number>,
   writer: ImportWriter,
   batchSize: number,
@@ -164,6 +183,7 @@ async function writeGoodRows(
   };
   for await (const { record, line } of csvRows(
     path,
+    shape,
     () => undefined,
     () => undefined,
   )) {
