@@ -60,9 +60,12 @@ const VIETNAMESE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?:[ T](\d{1,2}):(\d{2
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= days;
 }
 
 /**
@@ -83,9 +86,14 @@ export function vietnamTime(value: string): { iso: string } | { rule: Validation
   return checked(`${year}-${pad(Number(month))}-${pad(Number(day))}`, `${pad(Number(hour))}:${minute}:${second}`);
 }
 
+/** `date` is yyyy-mm-dd, `time` hh:mm:ss[.fff] (both shaped by the patterns above). */
 function checked(date: string, time: string): { iso: string } | { rule: ValidationRule } {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hour, minute, second] = time.split(":").map((part) => Number.parseFloat(part)) as [number, number, number];
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const hour = Number(time.slice(0, 2));
+  const minute = Number(time.slice(3, 5));
+  const second = Number.parseFloat(time.slice(6));
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second >= 60) return { rule: "impossibleDate" };
   return { iso: `${date}T${time}+07:00` };
 }
