@@ -34,15 +34,18 @@ describe("CSV import page in Chromium", () => {
     return page;
   };
 
+  // The first import after the server starts loads the unit index: give the server time under CI's load.
+  const done = { timeout: 20_000 };
+
   it("imports the example file, then counts nothing twice when it is imported again", async () => {
     let page = await importFile(example);
     await expect
-      .poll(() => page.getByRole("status").textContent())
+      .poll(() => page.getByRole("status").textContent(), done)
       .toBe("Đã nhập 6 dòng mới; 0 dòng đã có từ trước; 0 dòng lỗi bị bỏ qua.");
     await page.screenshot({ path: join(ARTIFACTS, "import-done-vi.png"), fullPage: true });
     await page.close();
     page = await importFile(example);
-    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Đã nhập 0 dòng mới; 6 dòng đã có/);
+    await expect.poll(() => page.getByRole("status").textContent(), done).toMatch(/^Đã nhập 0 dòng mới; 6 dòng đã có/);
     await page.close();
   });
 
@@ -60,7 +63,7 @@ describe("CSV import page in Chromium", () => {
     );
     const page = await importFile(bad);
     await expect
-      .poll(() => page.getByRole("status").textContent())
+      .poll(() => page.getByRole("status").textContent(), done)
       .toMatch(/^Không ghi dòng nào: 2 trên 3 dòng có lỗi/);
     const rows = page.locator("tbody tr");
     expect(await rows.allTextContents()).toEqual([
@@ -72,7 +75,7 @@ describe("CSV import page in Chromium", () => {
 
     const english = await importFile(bad, { skipInvalid: true, lang: "en" });
     await expect
-      .poll(() => english.getByRole("status").textContent())
+      .poll(() => english.getByRole("status").textContent(), done)
       .toBe("Imported 1 new row; 0 rows were already there; 2 bad rows skipped.");
     await english.close();
   });
