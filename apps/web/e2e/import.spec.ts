@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, interactive, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
@@ -47,6 +48,44 @@ describe("CSV import page in Chromium", () => {
     page = await importFile(example);
     await expect.poll(() => page.getByRole("status").textContent(), done).toMatch(/^Đã nhập 0 dòng mới; 6 dòng đã có/);
     await page.close();
+  });
+
+  it("downloads the Excel template of the commune's villages; untouched it adds nothing, filled in it imports", async () => {
+    const commune = await signedInContext(browser, stack.webUrl, "cuanam@pulse.demo", { width: 1280, height: 900 });
+    const page = await commune.newPage();
+    await page.goto(`${stack.webUrl}/import`);
+    await interactive(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải mẫu có sẵn các thôn, tổ dân phố (Excel)" }).click(),
+    ]);
+    const template = join(dir, "mau.xlsx");
+    await download.saveAs(template);
+    const submit = async (path: string) => {
+      await page.locator('input[name="file"]').setInputFiles(path);
+      await page.locator('button[type="submit"]').click();
+    };
+    await submit(template);
+    await expect
+      .poll(() => page.getByRole("status").textContent(), done)
+      .toMatch(/^Không có gì để nhập: cả \d+ dòng đều chưa có số liệu/);
+    // an office fills in one village's activations, as Excel would save it
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(template);
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new Error("the template has no sheet");
+    const column = (sheet.getRow(1).values as string[]).indexOf("Số tài khoản kích hoạt mức 2");
+    sheet.getRow(2).getCell(column).value = 3;
+    const filled = join(dir, "mau-da-dien.xlsx");
+    await book.xlsx.writeFile(filled);
+    await submit(filled);
+    await expect
+      .poll(() => page.getByRole("status").textContent(), done)
+      .toMatch(
+        /^Đã nhập 1 dòng mới; 0 dòng đã có từ trước; 0 dòng lỗi bị bỏ qua\. \d+ dòng chưa có số liệu được bỏ qua\./,
+      );
+    await page.screenshot({ path: join(ARTIFACTS, "import-template-vi.png"), fullPage: true });
+    await commune.close();
   });
 
   it("lists every bad row with line, column and reason, and writes nothing", async () => {

@@ -14,6 +14,7 @@ export {
   type ImportWriter,
   type IngestContext,
 } from "./ingest/service";
+export { importTemplateVillages } from "./ingest/template";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
 export { totalOf, withIndicatorsOf, type UnitProgress } from "./progress-view";

@@ -65,6 +65,20 @@ export const VALIDATION_MESSAGES = {
     vi: "tệp không ở bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258): trong Excel chọn Lưu thành → CSV UTF-8 (phân tách bằng dấu phẩy)",
     en: "the file is not UTF-8 (TCVN3 or Windows-1258?): in Excel choose Save As → CSV UTF-8 (Comma delimited)",
   },
+  ambiguousNumber: {
+    vi: "số không rõ: dấu chấm có thể là dấu thập phân; ghi số nguyên không có dấu phân cách, ví dụ 1234",
+    en: "is ambiguous: the dot could be a decimal mark; write the whole number without separators, such as 1234",
+  },
+  notXlsx: {
+    vi: "không đọc được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc có mật khẩu?",
+    en: "the file cannot be read as an Excel workbook (.xlsx): damaged, or protected by a password?",
+  },
+  legacyExcel: {
+    vi: "tệp Excel 97-2003 (.xls) không đọc được: trong Excel chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8",
+    en: "an Excel 97-2003 file (.xls) cannot be read: in Excel choose Save As → Excel Workbook (.xlsx) or CSV UTF-8",
+  },
+  sheetNotFound: { vi: "tệp không có trang tính này", en: "the file has no such sheet" },
+  sheetsOfFile: { vi: "các trang trong tệp", en: "its sheets" },
   tooShort: { vi: "quá ngắn", en: "is too short" },
   tooLong: { vi: "quá dài", en: "is too long" },
   scopeOfRole: { vi: "phạm vi không hợp với vai trò", en: "this scope does not fit the role" },

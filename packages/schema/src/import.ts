@@ -24,6 +24,8 @@ export interface ImportResult {
   rows: number;
   invalidRows: number;
   problems: number;
+  /** rows without a figure in any count column (a template row left empty): skipped */
+  blank: number;
   /** rows committed by this run */
   imported: number;
   /** rows whose key was already in the ledger: counted before, not again */
@@ -41,3 +43,6 @@ export type ImportEvent =
   | ({ type: "problem" } & CsvProblem)
   | ({ type: "result" } & ImportResult)
   | { type: "error"; vi: string; en: string; retryable: boolean };
+
+/** What an `.xlsx` upload declares itself as. */
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { seededDatabaseForProcess, testEnv } from "@pulse/db/testing";
 import type { ChildProcess } from "node:child_process";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exited, freePort, serverDir, startServerProcess } from "../testing/child-process";
 
@@ -58,6 +59,22 @@ describe(`npm run import, on ${testEnv.PULSE_TEST_DB}`, () => {
     extraEnv = {};
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/Đăng nhập không thành công \/ sign-in failed: sign-in refused \(401\)/);
+  });
+
+  it("imports an Excel workbook's sheet named on the command line, and says which rows had no figures", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Hướng dẫn").addRow(["Điền trang Báo cáo"]);
+    const sheet = book.addWorksheet("Báo cáo");
+    sheet.addRow(["Mã xã", "Thời điểm", "Đơn vị báo cáo", "Hình thức", "Số tài khoản kích hoạt mức 2"]);
+    sheet.addRow(["02026", "03/08/2025", "Công an xã Nam Cường", "tăng thêm", 4]);
+    sheet.addRow(["02026", "03/08/2025", "Công an xã Nam Cường", "tăng thêm", null]);
+    const path = join(dir, "thang8.xlsx");
+    await book.xlsx.writeFile(path);
+    const { code, stdout } = await importCli(path, "--sheet", "Báo cáo");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^Đã nhập 1 dòng mới, 0 dòng đã có, 0 dòng lỗi bỏ qua, 1 dòng chưa có số liệu · imported 1 new row/,
+    );
   });
 
   it("imports the example file and says how many rows, how fast", async () => {

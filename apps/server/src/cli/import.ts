@@ -8,10 +8,10 @@ import { SingleBar } from "cli-progress";
 import { read } from "read";
 import { signInForToken } from "../auth/sign-in-client";
 import { env } from "../env";
-import type { ImportEvent } from "@pulse/schema";
+import { XLSX_MEDIA_TYPE, type ImportEvent } from "@pulse/schema";
 
 /**
- * `npm run import -- FILE.csv --email YOU [--skip-invalid] [--report FILE]`: signs in (password
+ * `npm run import -- FILE.csv|FILE.xlsx --email YOU [--sheet NAME] [--skip-invalid] [--report FILE]`: signs in (password
  * from PULSE_PASSWORD, or asked), sends the file to the running server (which owns the database
  * and checks every row against your scope), shows progress, and lists every bad row — or, with
  * --skip-invalid, imports the good rows and writes the bad ones to a report file.
@@ -21,13 +21,16 @@ const { values, positionals } = parseArgs({
   options: {
     "skip-invalid": { type: "boolean", default: false },
     report: { type: "string" },
+    sheet: { type: "string" },
     email: { type: "string" },
   },
 });
 const [fileArg] = positionals;
 const email = values.email ?? env.PULSE_EMAIL;
 if (!fileArg || !email) {
-  console.error("Cách dùng / usage: npm run import -- FILE.csv --email EMAIL [--skip-invalid] [--report FILE]");
+  console.error(
+    "Cách dùng / usage: npm run import -- FILE.csv|FILE.xlsx --email EMAIL [--sheet NAME] [--skip-invalid] [--report FILE]",
+  );
   process.exit(2);
 }
 const file = resolve(env.INIT_CWD ?? process.cwd(), fileArg);
@@ -38,7 +41,11 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 const bytes = statSync(file).size;
-const url = `${env.PULSE_API_URL}/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`;
+const query = new URLSearchParams({
+  ...(skipInvalid ? { skipInvalid: "true" } : {}),
+  ...(values.sheet ? { sheet: values.sheet } : {}),
+});
+const url = `${env.PULSE_API_URL}/api/v1/imports${query.size > 0 ? `?${query}` : ""}`;
 
 const csvCell = (value: string | number) => `"${String(value).replaceAll('"', '""')}"`;
 const report = skipInvalid ? createWriteStream(reportPath) : null;
@@ -100,7 +107,7 @@ try {
 const response = await fetch(url, {
   method: "POST",
   headers: {
-    "content-type": "text/csv",
+    "content-type": /\.xlsx$/i.test(file) ? XLSX_MEDIA_TYPE : "text/csv",
     accept: "application/x-ndjson",
     "content-length": String(bytes),
     authorization: `Bearer ${token}`,
@@ -139,8 +146,10 @@ for await (const line of lines) {
       exitCode = 1;
     } else {
       console.log(
-        `Đã nhập ${event.imported} dòng mới, ${event.duplicates} dòng đã có, ${event.invalidRows} dòng lỗi bỏ qua · ` +
-          `imported ${event.imported} new rows, ${event.duplicates} already there, ${event.invalidRows} bad rows skipped ` +
+        `Đã nhập ${event.imported} dòng mới, ${event.duplicates} dòng đã có, ${event.invalidRows} dòng lỗi bỏ qua` +
+          `${event.blank > 0 ? `, ${event.blank} dòng chưa có số liệu` : ""} · imported ${event.imported} new rows, ` +
+          `${event.duplicates} already there, ${event.invalidRows} bad rows skipped` +
+          `${event.blank > 0 ? `, ${event.blank} rows without figures` : ""} ` +
           `in ${seconds.toFixed(1)} s (${Math.round(event.rows / Math.max(seconds, 0.001))} rows/s, ` +
           `server peak RSS ${Math.round(event.peakRssBytes / 1048576)} MB)`,
       );

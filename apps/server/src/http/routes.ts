@@ -3,6 +3,7 @@ import type { Context } from "@pulse/api";
 import { EXPORT_PDF_PATH, exportPdfQuery } from "@pulse/schema";
 import type { ZodType } from "zod";
 import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
+import { sendImportTemplate } from "../ingest/import/import-template";
 import { handleReportsPost, reportsRequestBody } from "../ingest/reports-http";
 import { handleExportPdf } from "../pdf/export-http";
 import type { Services } from "../services";
@@ -60,12 +61,12 @@ export const ROUTES: Route[] = [
     method: "POST",
     path: "/api/v1/imports",
     summary:
-      "Import a CSV file of reports (?skipInvalid=true to write the good rows); Accept: application/x-ndjson streams progress",
+      "Import a CSV or .xlsx file of reports (?skipInvalid=true to write the good rows, &sheet=NAME for a workbook's sheet); Accept: application/x-ndjson streams progress",
     body: { mediaType: "text/csv" },
     responses: {
       200: "Imported (or the NDJSON stream of progress, problems and result)",
       413: "File too large",
-      415: "Not text/csv",
+      415: "Neither CSV nor .xlsx",
       422: "Rejected: every bad row with line, column and reason; nothing written",
       ...REFUSALS,
     },
@@ -79,6 +80,13 @@ export const ROUTES: Route[] = [
     responses: { 200: "text/csv" },
     handle: ({ res }) => sendExampleCsv(res),
   },
+  ...(["csv", "xlsx"] as const).map((format) => ({
+    method: "GET" as const,
+    path: `/api/v1/imports/template.${format}`,
+    summary: `The import template (${format}): every village of your scope, Vietnamese headers, figures to fill in`,
+    responses: { 200: format === "csv" ? "text/csv" : "Excel workbook", ...REFUSALS },
+    handle: async ({ res, context }: RouteInput) => sendImportTemplate(res, await context(), format),
+  })),
   {
     method: "GET",
     path: EXPORT_PDF_PATH,

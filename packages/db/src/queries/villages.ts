@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Scope } from "@pulse/schema";
 import { queryRows, type Database } from "../client";
 
 export interface VillageRef {
@@ -71,4 +72,28 @@ export async function scopeUnitName(
     sql`select full_name as vi, full_name_en as en from ${table} where code = ${scope.code}`,
   );
   return row ?? null;
+}
+
+export interface TemplateVillage {
+  code: string;
+  communeCode: string;
+  /** e.g. "Phường Cửa Nam" */
+  communeName: string;
+  villageName: string;
+}
+
+/** Every village of a scope, commune by commune in code order: the rows of the import template. */
+export function listScopeVillages(db: Database, scope: Scope): Promise<TemplateVillage[]> {
+  const within =
+    scope.kind === "nation"
+      ? sql`true`
+      : scope.kind === "province"
+        ? sql`c.province_code = ${scope.code}`
+        : sql`c.code = ${scope.code}`;
+  return queryRows<TemplateVillage>(
+    db,
+    sql`select v.code, v.commune_code as "communeCode", c.full_name as "communeName", v.name as "villageName"
+        from villages v join communes c on c.code = v.commune_code
+        where ${within} order by v.commune_code, v.seq`,
+  );
 }

@@ -36,14 +36,30 @@ describe("a CSV row as a report", () => {
   it.each([
     [{ eidL2Activated: "-3" }, "eidL2Activated", "không được âm"],
     [{ eidL2Activated: "1.5" }, "eidL2Activated", "phải là số nguyên"],
-    [{ eidL2Activated: "1.046" }, "eidL2Activated", "phải là số nguyên"],
+    // a comma-separated file: the dot may be a decimal mark
+    [{ eidL2Activated: "1.046" }, "eidL2Activated", expect.stringMatching(/^số không rõ: dấu chấm/)],
+    [{ eidL2Activated: "1,5" }, "eidL2Activated", "sai kiểu dữ liệu"],
     [{ eidL2Activated: "mười" }, "eidL2Activated", "sai kiểu dữ liệu"],
-    [{ eidL2Activated: "" }, "counters", "báo cáo không có số liệu nào"],
+    [{ eidL2Activated: "1.046", asOf: "31/02/2025" }, "asOf", expect.stringMatching(/^ngày giờ không tồn tại/)],
     [{ asOf: "hôm qua" }, "asOf", "sai kiểu dữ liệu"],
     [{ mode: "" }, "mode", "thiếu trường bắt buộc"],
   ])("%j → column %s: %s", (override, column, vi) => {
     const { problems } = reportFromCsvRecord({ ...row, ...override }, 7);
     expect(problems).toContainEqual(expect.objectContaining({ line: 7, column, vi }));
+  });
+
+  it("reads Vietnamese thousands where the dot cannot be a decimal mark, and pads a commune code Excel shortened", () => {
+    const counts = (value: string, decimalComma: boolean) =>
+      reportFromCsvRecord({ ...row, eidL2Activated: value }, 2, { decimalComma }).report?.counters.eidL2Activated;
+    expect(counts("1.046", true)).toBe(1046);
+    expect(counts("1.234.567", false)).toBe(1234567);
+    expect(counts("1046", false)).toBe(1046);
+    expect(reportFromCsvRecord({ ...row, communeCode: "82" }, 2).report?.communeCode).toBe("00082");
+  });
+
+  it("takes a row with no figure at all as blank, not as a report", () => {
+    expect(reportFromCsvRecord({ ...row, eidL2Activated: "" }, 2)).toEqual({ blank: true });
+    expect(reportFromCsvRecord({ ...row, eidL2Activated: "0" }, 2).report?.counters).toEqual({ eidL2Activated: 0 });
   });
 
   it("derives the same key for the same line and content, another for a changed row or line", () => {

@@ -8,7 +8,9 @@ import type { ValidationRule } from "@pulse/schema";
 /** Vietnamese column names, beside the English ones (the column keys themselves). */
 export const VIETNAMESE_COLUMNS: Record<string, readonly string[]> = {
   communeCode: ["Mã xã", "Mã xã/phường", "Mã phường/xã"],
+  communeName: ["Tên xã", "Tên xã/phường", "Tên phường/xã"],
   villageCode: ["Mã thôn", "Mã thôn/tổ dân phố", "Mã tổ dân phố"],
+  villageName: ["Tên thôn", "Tên thôn/tổ dân phố", "Tên tổ dân phố"],
   asOf: ["Thời điểm", "Thời điểm số liệu", "Ngày báo cáo", "Ngày"],
   reporter: ["Đơn vị báo cáo", "Tổ báo cáo"],
   mode: ["Hình thức", "Loại số liệu"],

@@ -24,6 +24,13 @@ export interface ImportOptions {
 
 const PROGRESS_EVERY_MS = 250;
 
+/** A file refused as a whole (its encoding, its kind, a sheet it lacks): one problem, nothing read. */
+export function refusedFile(options: ImportOptions, reason: { vi: string; en: string }, started: number): ImportResult {
+  options.onProblem?.({ line: 1, column: "*", ...reason });
+  const result = { rows: 0, invalidRows: 0, problems: 1, blank: 0, imported: 0, duplicates: 0, held: 0 };
+  return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes: process.memoryUsage.rss() };
+}
+
 interface CsvRow {
   record: Record<string, string>;
   line: number;
@@ -100,11 +107,7 @@ export async function importCsvFile(
   };
 
   const shape = await csvFileShape(path);
-  if (!shape) {
-    options.onProblem?.({ line: 1, column: "*", ...VALIDATION_MESSAGES.notUtf8 });
-    const result = { rows: 0, invalidRows: 0, problems: 1, imported: 0, duplicates: 0, held: 0 };
-    return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes };
-  }
+  if (!shape) return refusedFile(options, VALIDATION_MESSAGES.notUtf8, started);
   const units = await loadUnitIndex(db);
   const badLines = new Set<number>();
   let problems = 0;
@@ -123,6 +126,7 @@ export async function importCsvFile(
   };
 
   let rows = 0;
+  let blank = 0;
   const brokenRow = (p: CsvProblem) => {
     rows += 1;
     problem(p);
@@ -130,18 +134,19 @@ export async function importCsvFile(
   for await (const { record, line } of csvRows(path, shape, onHeader, brokenRow)) {
     rows += 1;
     if (headerBroken) break;
-    const parsed = reportFromCsvRecord(record, line);
-    if (parsed.problems) parsed.problems.forEach(problem);
+    const parsed = reportFromCsvRecord(record, line, { decimalComma: shape.delimiter === ";" });
+    if (parsed.blank) blank += 1;
+    else if (parsed.problems) parsed.problems.forEach(problem);
     else for (const p of referenceProblems(parsed.report, line, units, writer.mayWrite)) problem(p);
     progress({ phase: "validate", rows, total: null, written: 0 });
   }
   const invalidRows = badLines.size;
-  const result = { rows, invalidRows, problems, imported: 0, duplicates: 0, held: 0 };
+  const result = { rows, invalidRows, problems, blank, imported: 0, duplicates: 0, held: 0 };
   if (headerBroken || (problems > 0 && !options.skipInvalid)) {
     return { status: "rejected", ...result, elapsedMs: Date.now() - started, peakRssBytes };
   }
 
-  const total = rows - invalidRows;
+  const total = rows - invalidRows - blank;
   const report = (seen: number) =>
     progress({ phase: "write", rows: seen, total, written: result.imported + result.duplicates });
   const seen = await writeGoodRows(path, shape, badLines, writer, batchSize, (receipts, seenRows) => {
@@ -189,7 +194,7 @@ async function writeGoodRows(
   )) {
     seen += 1;
     if (badLines.has(line)) continue;
-    const { report } = reportFromCsvRecord(record, line);
+    const { report } = reportFromCsvRecord(record, line, { decimalComma: shape.delimiter === ";" });
     if (!report) continue;
     batch.push(report);
     if (batch.length >= batchSize) await flush();

@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { queryRows, type Database, type DatabaseHandle } from "@pulse/db/client";
-import { verifyCounters } from "@pulse/db/ledger";
-import { seededDatabase, testEnv } from "@pulse/db/testing";
+import { queryRows, type Database } from "@pulse/db/client";
+import { testEnv } from "@pulse/db/testing";
 import { systemImportWriter } from "@pulse/api/testing";
+import { seededImportSuite } from "./import-suite";
 import type { CsvProblem } from "@pulse/schema";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsvFile } from "./import-csv";
 
 const dir = mkdtempSync(join(tmpdir(), "pulse-files-"));
@@ -30,24 +30,14 @@ async function activated(db: Database, communeCode: string): Promise<{ activated
 }
 
 describe(`the files back offices have, on ${testEnv.PULSE_TEST_DB}`, () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await seededDatabase();
-  });
-  afterEach(async () => {
-    expect(await verifyCounters(handle.db)).toEqual([]);
-  });
-  afterAll(async () => {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = seededImportSuite(dir);
 
   const importFile = async (name: string, bytes: Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, bytes);
     const problems: CsvProblem[] = [];
-    const { writer } = await systemImportWriter(handle.db);
-    const result = await importCsvFile(handle.db, path, writer, {
+    const { writer } = await systemImportWriter(suite.db);
+    const result = await importCsvFile(suite.db, path, writer, {
       skipInvalid: false,
       onProblem: (p) => problems.push(p),
     });
@@ -55,17 +45,17 @@ describe(`the files back offices have, on ${testEnv.PULSE_TEST_DB}`, () => {
   };
 
   it("imports Excel's Vietnamese CSV: BOM, semicolons, CRLF, Vietnamese headers and dates, once", async () => {
-    const before = await activated(handle.db, "00082");
+    const before = await activated(suite.db, "00082");
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${EXCEL_VI.join("\r\n")}\r\n`)]);
     const { result, problems } = await importFile("excel-vi.csv", bytes);
     expect(problems).toEqual([]);
     expect(result).toMatchObject({ status: "imported", rows: 2, imported: 2 });
-    expect(await activated(handle.db, "00082")).toEqual({
+    expect(await activated(suite.db, "00082")).toEqual({
       activated: before.activated + 12,
       ledger: before.ledger + 2,
     });
     const [first] = await queryRows<{ asOf: string; reporter: string }>(
-      handle.db,
+      suite.db,
       sql`select to_json(as_of)#>>'{}' as "asOf", reporter from reports
         where commune_code = '00082' and source = 'csv' order by id desc limit 1 offset 1`,
     );
@@ -76,16 +66,16 @@ describe(`the files back offices have, on ${testEnv.PULSE_TEST_DB}`, () => {
   });
 
   it("imports Excel's Unicode text (UTF-16, tabs)", async () => {
-    const before = await activated(handle.db, "02026");
+    const before = await activated(suite.db, "02026");
     const text = `\uFEFF${["communeCode\tasOf\treporter\tmode\teidL2Activated", "02026\t03/08/2025\tTổ số 2\tincrement\t4"].join("\r\n")}\r\n`;
     const { result, problems } = await importFile("unicode.txt", Buffer.from(text, "utf16le"));
     expect(problems).toEqual([]);
     expect(result).toMatchObject({ status: "imported", imported: 1 });
-    expect((await activated(handle.db, "02026")).activated).toBe(before.activated + 4);
+    expect((await activated(suite.db, "02026")).activated).toBe(before.activated + 4);
   });
 
   it("refuses a file in a legacy Vietnamese encoding, saying how to save it as UTF-8, and writes nothing", async () => {
-    const before = await activated(handle.db, "00082");
+    const before = await activated(suite.db, "00082");
     // "Công an phường" in Windows-1258 bytes (ô = 0xF4, ư = 0xFD, ờ = o + 0xEC… ): not UTF-8
     const legacy = Buffer.concat([
       Buffer.from("communeCode,asOf,reporter,mode,eidL2Activated\n00082,2025-08-01,C"),
@@ -100,7 +90,7 @@ describe(`the files back offices have, on ${testEnv.PULSE_TEST_DB}`, () => {
       expect.objectContaining({ line: 1, column: "*", en: expect.stringContaining("Save As → CSV UTF-8") }),
     ]);
     expect(problems[0]?.vi).toContain("không ở bảng mã UTF-8");
-    expect(await activated(handle.db, "00082")).toEqual(before);
+    expect(await activated(suite.db, "00082")).toEqual(before);
   });
 
   it("names a bad cell by the file's own column name, and an unknown column alone with the known ones", async () => {

@@ -9,8 +9,11 @@ import { problemText } from "@pulse/messages";
 import type { Logger } from "pino";
 import { saveBody, sizeText } from "../../http/body";
 import { mediaType, problem, problemOfError, sendJson, sendProblem, type HttpProblem } from "../../http/problem";
-import type { CsvProblem, ImportEvent } from "@pulse/schema";
-import { importCsvFile } from "./import-csv";
+import { XLSX_MEDIA_TYPE, type CsvProblem, type ImportEvent } from "@pulse/schema";
+import { importFile } from "./import-file";
+
+/** What an upload may declare: CSV, Excel (Windows browsers call a .csv `application/vnd.ms-excel`). */
+export const IMPORT_MEDIA_TYPES = ["text/csv", XLSX_MEDIA_TYPE, "application/vnd.ms-excel"];
 
 /** Uploads above this are refused (a million rows is about 80 MB). */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
@@ -24,7 +27,7 @@ const saveUpload = (req: IncomingMessage, path: string, maxBytes: number) =>
 const tooLarge = (maxBytes: number) => problem(413, "fileTooLarge", { values: { size: sizeText(maxBytes) } });
 
 /**
- * `POST /api/v1/imports[?skipInvalid=true]` with a `text/csv` body: the CSV import, for the web
+ * `POST /api/v1/imports[?skipInvalid=true][&sheet=NAME]` with a CSV or `.xlsx` body: the import, for the web
  * page and `npm run import`. With `Accept: application/x-ndjson` it streams progress, every
  * problem and the result; otherwise it answers once: 200 imported, 422 rejected (problems listed).
  */
@@ -49,11 +52,12 @@ export async function handleImportPost(
     if (internal) throw error;
     return refuse(refusal);
   }
-  if (mediaType(req.headers["content-type"]) !== "text/csv") {
-    return refuse(problem(415, "unsupportedMediaType", { values: { type: "text/csv" } }));
+  if (!IMPORT_MEDIA_TYPES.includes(mediaType(req.headers["content-type"]))) {
+    return refuse(problem(415, "unsupportedMediaType", { values: { type: `text/csv, ${XLSX_MEDIA_TYPE}` } }));
   }
   const query = new URL(req.url ?? "/", "http://localhost").searchParams;
   const skipInvalid = ["true", "1"].includes(query.get("skipInvalid") ?? "");
+  const sheet = query.get("sheet")?.trim() || undefined;
   const streaming = (req.headers.accept ?? "").includes("application/x-ndjson");
   const path = join(tmpdir(), `pulse-import-${randomUUID()}.csv`);
   try {
@@ -65,13 +69,14 @@ export async function handleImportPost(
       emit({ type: "uploaded", bytes });
     }
     try {
-      const result = await importCsvFile(ctx.db, path, writer, {
+      const result = await importFile(ctx.db, path, writer, {
         skipInvalid,
+        sheet,
         onProgress: (p) => streaming && emit({ type: "progress", ...p }),
         onProblem: (p) =>
           streaming ? emit({ type: "problem", ...p }) : listed.length < LISTED_PROBLEMS && listed.push(p),
       });
-      logger.info({ ...result, bytes, skipInvalid }, "CSV import finished");
+      logger.info({ ...result, bytes, skipInvalid, sheet }, "import finished");
       const { peakRssBytes: _rss, ...summary } = result;
       await writer.finish({ ...summary, bytes });
       if (streaming) {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SignedInPage } from "../_components/signed-in-page";
 import { CsvUpload } from "./_components/csv-upload";
 
-/** Back-office CSV import: column guide, upload, progress, every bad row (rows outside your scope too). */
+/** Back-office import (CSV or Excel): column guide, templates, upload, progress, every bad row (rows outside your scope too). */
 export default async function ImportPage() {
   const t = await getTranslations("import");
   return (
@@ -19,9 +19,17 @@ export default async function ImportPage() {
           <section className="mb-6 rounded bg-white p-4 ring-1 ring-slate-200">
             <h2 className="mb-1 font-semibold">{t("columnsTitle")}</h2>
             <p className="text-sm text-slate-700">{t("columnsHelp")}</p>
-            <a className="mt-2 inline-block text-sm text-sky-800 underline" href="/api/v1/imports/example.csv">
-              {t("example")}
-            </a>
+            <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+              <a className="text-sky-800 underline" href="/api/v1/imports/template.xlsx">
+                {t("template", { format: "Excel" })}
+              </a>
+              <a className="text-sky-800 underline" href="/api/v1/imports/template.csv">
+                {t("template", { format: "CSV" })}
+              </a>
+              <a className="text-sky-800 underline" href="/api/v1/imports/example.csv">
+                {t("example")}
+              </a>
+            </p>
           </section>
           <CsvUpload />
         </>

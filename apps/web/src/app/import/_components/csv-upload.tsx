@@ -18,7 +18,17 @@ export function CsvUpload() {
       >
         <label className="flex flex-col text-sm">
           {t("file")}
-          <input name="file" type="file" accept=".csv,text/csv" required className="mt-1 text-sm" />
+          <input
+            name="file"
+            type="file"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            className="mt-1 text-sm"
+          />
+        </label>
+        <label className="flex flex-col text-sm">
+          {t("sheet")}
+          <input name="sheet" type="text" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input name="skipInvalid" type="checkbox" />
@@ -52,14 +62,17 @@ function Status({ upload }: { upload: Upload }) {
         role="status"
         className={`mt-4 rounded p-3 ring-1 ${imported ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-red-50 text-red-900 ring-red-200"}`}
       >
-        {imported
-          ? t("imported", {
-              imported: result.imported,
-              duplicates: result.duplicates,
-              invalid: result.invalidRows,
-              held: result.held,
-            })
-          : t("rejected", { invalid: result.invalidRows, rows: result.rows })}
+        {!imported
+          ? t("rejected", { invalid: result.invalidRows, rows: result.rows })
+          : result.blank > 0 && result.blank === result.rows
+            ? t("empty", { blank: result.blank })
+            : t("imported", {
+                imported: result.imported,
+                duplicates: result.duplicates,
+                invalid: result.invalidRows,
+                blank: result.blank,
+                held: result.held,
+              })}
       </p>
     );
   }

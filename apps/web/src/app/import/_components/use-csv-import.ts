@@ -1,7 +1,13 @@
 "use client";
 
 import { textIn } from "@pulse/messages/names";
-import type { CsvProblem, ImportEvent, ImportProgress, ImportResult } from "@pulse/schema";
+import {
+  XLSX_MEDIA_TYPE,
+  type CsvProblem,
+  type ImportEvent,
+  type ImportProgress,
+  type ImportResult,
+} from "@pulse/schema";
 import { useLocale } from "next-intl";
 import { useState, type FormEvent } from "react";
 
@@ -53,7 +59,7 @@ function postCsv(
     };
     xhr.onerror = () => reject(new Error(String(xhr.status || "network")));
     xhr.open("POST", url);
-    xhr.setRequestHeader("content-type", "text/csv");
+    xhr.setRequestHeader("content-type", /\.xlsx$/i.test(file.name) ? XLSX_MEDIA_TYPE : "text/csv");
     xhr.setRequestHeader("accept", "application/x-ndjson");
     xhr.send(file);
   });
@@ -70,13 +76,15 @@ export function useCsvImport() {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return;
     const skipInvalid = form.get("skipInvalid") === "on";
+    const sheet = String(form.get("sheet") ?? "").trim();
+    const query = new URLSearchParams({ ...(skipInvalid ? { skipInvalid: "true" } : {}), ...(sheet ? { sheet } : {}) });
     let problems: CsvProblem[] = [];
     let problemCount = 0;
     setUpload({ state: "running", progress: null, sent: 0, problems, problemCount });
     try {
       let failure: string | null = null;
       const answer = await postCsv(
-        `/api/v1/imports${skipInvalid ? "?skipInvalid=true" : ""}`,
+        `/api/v1/imports${query.size > 0 ? `?${query}` : ""}`,
         file,
         (fraction) => setUpload((u) => (u.state === "running" && !u.progress ? { ...u, sent: fraction } : u)),
         (item) => {

@@ -1,0 +1,79 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import ExcelJS from "exceljs";
+import { foldName } from "./csv-vocabulary";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * An Excel date cell as the file's time: Excel keeps no zone (exceljs reads its wall-clock time
+ * as UTC) and can read back 1 ms early, so it is rounded to the second and written without a
+ * zone, which the import reads as Vietnam time. A date without a time is the date alone (noon).
+ */
+export function excelTime(value: Date): string {
+  const t = new Date(Math.round(value.getTime() / 1000) * 1000);
+  const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  const [h, m, s] = [t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()];
+  return h === 0 && m === 0 && s === 0 ? date : `${date} ${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** A cell as the text a CSV would hold: a formula's result, a rich text's characters, a link's text. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return excelTime(value);
+  if (typeof value !== "object") return String(value);
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue);
+  if ("hyperlink" in value) return value.text;
+  if ("error" in value) return value.error;
+  return "";
+}
+
+const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+export type SheetRead = { found: true } | { found: false; sheets: string[] };
+
+/**
+ * Writes one sheet of a workbook (the first, or the one named, without regard to case or
+ * diacritics) to `csvPath` as UTF-8 CSV, streaming: one line per sheet row, empty rows too, so
+ * every problem's line number is the row number Excel shows.
+ */
+export async function xlsxToCsv(xlsxPath: string, csvPath: string, sheetName?: string): Promise<SheetRead> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxPath, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  const out = createWriteStream(csvPath);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  const sheets: string[] = [];
+  let found = false;
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
+      sheets.push(name);
+      const wanted = sheetName ? foldName(name) === foldName(sheetName) : sheets.length === 1;
+      if (found || !wanted) continue;
+      found = true;
+      let next = 1;
+      // Excel leaves out a row's empty cells at its end: each row gets the header's width
+      let width = 0;
+      for await (const row of sheet) {
+        await write("\n".repeat(row.number - next));
+        const values = row.values as ExcelJS.CellValue[];
+        width ||= values.length - 1;
+        const cells = Array.from({ length: Math.max(width, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+        await write(`${cells.map(csvCell).join(",")}\n`);
+        next = row.number + 1;
+      }
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  return found ? { found } : { found, sheets };
+}

@@ -1,0 +1,11 @@
+import { listScopeVillages, type TemplateVillage } from "@pulse/db/queries";
+import { assertAllowed } from "../access/gate";
+import type { IngestContext } from "./service";
+
+/** The villages an importer's template lists: every one in the scope it may write (the server's own: all). */
+export async function importTemplateVillages(ctx: IngestContext): Promise<TemplateVillage[]> {
+  await assertAllowed(ctx, "write", []);
+  const { principal } = ctx;
+  const scope = principal.kind === "user" || principal.kind === "kiosk" ? principal.scope : { kind: "nation" as const };
+  return listScopeVillages(ctx.db, scope);
+}
