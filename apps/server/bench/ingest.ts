@@ -3,9 +3,11 @@
  * report a new idempotency key) and CSV import speed on a generated 1,000,000-row file, on
  * Postgres and on PGlite. Each run starts the real server on a fresh, seeded database and prints
  * its figures; nothing is asserted. `BENCH_ENGINES=postgres` or `BENCH_ROWS=200000` narrow it.
+ * An Excel workbook of `BENCH_XLSX_ROWS` rows (the CSV's first ones; 0 to skip) is imported too.
  */
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -16,13 +18,15 @@ import { DEMO_PASSWORD } from "../src/auth/demo-accounts";
 import { signInForToken } from "../src/auth/sign-in-client";
 import { exited, freePort, startServerProcess } from "../src/testing/child-process";
 import { uploadCsv } from "../src/testing/import-client";
-import type { ImportEvent } from "@pulse/schema";
+import { XLSX_MEDIA_TYPE, type ImportEvent } from "@pulse/schema";
+import ExcelJS from "exceljs";
 
 const settings = z
   .object({
     BENCH_ENGINES: z.string().default("postgres,pglite"),
     BENCH_ROWS: z.coerce.number().int().positive().default(1_000_000),
     BENCH_SECONDS: z.coerce.number().int().positive().default(15),
+    BENCH_XLSX_ROWS: z.coerce.number().int().min(0).default(100_000),
     BENCH_POSTGRES_URL: z.url().default("postgres://postgres@127.0.0.1:5432/test"),
   })
   .parse(process.env);
@@ -86,10 +90,30 @@ async function generateCsv(path: string, rows: number): Promise<void> {
   await once(out, "finish");
 }
 
-async function csvImport(port: number, path: string, token: string) {
+/** The CSV's first `rows` rows as a workbook, written as Excel would (date cells, numbers). */
+async function generateXlsx(csvPath: string, path: string, rows: number): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = book.addWorksheet("Báo cáo");
+  let line = 0;
+  for await (const text of createInterface({ input: createReadStream(csvPath) })) {
+    if (line > rows) break;
+    const cells = text.split(",");
+    const values =
+      line === 0 ? cells : cells.map((cell, i) => (i === 2 ? excelDate(cell) : i >= 5 ? Number(cell) : cell));
+    sheet.addRow(values).commit();
+    line += 1;
+  }
+  sheet.commit();
+  await book.commit();
+}
+
+/** "2025-09-01 10:00" (Vietnam time) as the date cell Excel would store: its wall-clock time, no zone. */
+const excelDate = (text: string) => new Date(`${text.replace(" ", "T")}:00Z`);
+
+async function csvImport(port: number, path: string, token: string, contentType?: string) {
   const started = Date.now();
   let result: Extract<ImportEvent, { type: "result" }> | undefined;
-  for await (const event of uploadCsv(port, path, token)) {
+  for await (const event of uploadCsv(port, path, token, contentType)) {
     if (event.type === "result") result = event;
     if (event.type === "error") throw new Error(event.en);
   }
@@ -127,6 +151,13 @@ const dir = mkdtempSync(join(tmpdir(), "pulse-bench-csv-"));
 const csv = join(dir, "reports.csv");
 await generateCsv(csv, settings.BENCH_ROWS);
 console.log(`generated ${settings.BENCH_ROWS} rows (${Math.round(statSync(csv).size / 1048576)} MB)`);
+const xlsx = join(dir, "reports.xlsx");
+if (settings.BENCH_XLSX_ROWS > 0) {
+  await generateXlsx(csv, xlsx, settings.BENCH_XLSX_ROWS);
+  console.log(
+    `generated a workbook of ${settings.BENCH_XLSX_ROWS} rows (${Math.round(statSync(xlsx).size / 1048576)} MB)`,
+  );
+}
 
 for (const engine of settings.BENCH_ENGINES.split(",")) {
   const database = await databaseFor(engine);
@@ -145,6 +176,10 @@ for (const engine of settings.BENCH_ENGINES.split(",")) {
     console.log(await httpThroughput(port, token));
     console.log(`${engine}: CSV import`);
     console.log(await csvImport(port, csv, token));
+    if (settings.BENCH_XLSX_ROWS > 0) {
+      console.log(`${engine}: Excel import (${settings.BENCH_XLSX_ROWS} rows)`);
+      console.log(await csvImport(port, xlsx, token, XLSX_MEDIA_TYPE));
+    }
   } finally {
     server.kill("SIGTERM");
     await exited(server);

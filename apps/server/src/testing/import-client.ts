@@ -4,16 +4,22 @@ import { createInterface } from "node:readline";
 import type { ImportEvent } from "@pulse/schema";
 
 /**
- * Uploads a CSV file to a server's `POST /api/v1/imports` and yields its NDJSON events as they
- * come. The server may die mid-stream (tests kill it): that ends the iteration quietly.
+ * Uploads a CSV file (or a workbook, with its media type) to a server's `POST /api/v1/imports`
+ * and yields its NDJSON events as they come. The server may die mid-stream (tests kill it): that
+ * ends the iteration quietly.
  */
-export async function* uploadCsv(port: number, path: string, token: string): AsyncGenerator<ImportEvent> {
+export async function* uploadCsv(
+  port: number,
+  path: string,
+  token: string,
+  contentType = "text/csv",
+): AsyncGenerator<ImportEvent> {
   const req = request({
     host: "127.0.0.1",
     port,
     path: "/api/v1/imports",
     method: "POST",
-    headers: { "content-type": "text/csv", accept: "application/x-ndjson", authorization: `Bearer ${token}` },
+    headers: { "content-type": contentType, accept: "application/x-ndjson", authorization: `Bearer ${token}` },
   });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once("response", resolve);

@@ -51,6 +51,8 @@ export function readCsvHeader(header: readonly string[]): { columns: string[]; p
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
+/** the common case, first */
+const DIGITS = /^\d+$/;
 /** `1.234` or `12.345.678`: a Vietnamese thousands separator — a count is whole, so never a decimal */
 const THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
 /** A commune code Excel stored as a number (`82` for `00082`) gets its leading zeros back. */
@@ -63,6 +65,7 @@ const SHORT_CODE = /^\d{1,4}$/;
  * the schema to name.
  */
 function countOf(value: string, decimalComma: boolean): number | string | null {
+  if (DIGITS.test(value)) return Number(value);
   if (THOUSANDS.test(value)) {
     return decimalComma || value.indexOf(".") !== value.lastIndexOf(".") ? Number(value.replaceAll(".", "")) : null;
   }
