@@ -25,6 +25,8 @@ export const env = z
     SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     /** ingest requests per minute per account or token (and twice that per address) */
     INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    /** PDF exports a person may ask for per minute (then 429 + Retry-After) */
+    PDF_EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /** behind a reverse proxy that appends X-Forwarded-For (and the only way in): rate limits count the real client */
     TRUST_PROXY: flag.default(false),
     /** several server processes share socket.io rooms through Redis streams; unset: this process alone */
@@ -49,6 +51,8 @@ export const env = z
     /** threads rendering PDF exports (off the live hub's event loop) and how many may wait */
     PDF_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     PDF_QUEUE: z.coerce.number().int().min(1).default(8),
+    /** seconds a rendered report is handed to others asking for the same one (0: render every time) */
+    PDF_REUSE_SECONDS: z.coerce.number().int().min(0).default(60),
     /** on SIGTERM/SIGINT: how long requests in flight may take to finish before the process exits */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -12,6 +12,7 @@ import {
   type Stack,
 } from "./support/stack";
 import { seriousViolations } from "./support/axe";
+import { allowConsoleErrors } from "./support/console-errors";
 
 /** The rate column as numbers, top to bottom (vi-VN: decimal comma). */
 async function rates(page: Page): Promise<number[]> {
@@ -128,6 +129,45 @@ describe("command view in Chromium", () => {
     expect(await page.getByRole("link", { name: "Tải PDF kèm phụ lục các xã" }).count()).toBe(0);
     const refused = await page.request.get(`${stack.webUrl}/api/v1/export.pdf?scope=province:12`);
     expect(refused.status()).toBe(403);
+    await page.close();
+  });
+
+  it("waits out a busy server as its Retry-After says, showing so, then saves the PDF", async () => {
+    const page = await hanoi.newPage();
+    await page.goto(`${stack.webUrl}/province/01`);
+    // hydrated: the download links are handled by the page, not followed
+    await expect.poll(() => page.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+    // the server's 503 when its render queue is full (tested against the server itself in pdf-queue)
+    let refusals = 1;
+    await page.route(
+      (url) => url.pathname === "/api/v1/export.pdf",
+      async (route) => {
+        if (refusals-- <= 0) return route.continue();
+        await route.fulfill({
+          status: 503,
+          headers: { "retry-after": "2" },
+          json: { error: { vi: "bận", en: "busy" } },
+        });
+      },
+    );
+    allowConsoleErrors(/status of 503 \(Service Unavailable\)/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      (async () => {
+        await page.getByRole("link", { name: "Tải báo cáo PDF" }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: "Máy chủ đang bận tạo báo cáo khác: tự thử lại sau 2 giây" })
+          .waitFor();
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^commune-pulse-province-01-\d{4}-\d{2}-\d{2}-vi\.pdf$/);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    await expect.poll(() => page.locator("[data-pdf-status]").count()).toBe(0);
     await page.close();
   });
 

@@ -19,6 +19,8 @@ export interface RateLimitSettings {
   pairingCodesPerAccount: number;
   /** ingest requests per minute, per account or token and per address */
   ingestPerMinute: number;
+  /** PDF exports per minute, per account (an office behind one address gets five times as many) */
+  exportsPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   pairingPerIp: 20,
   pairingCodesPerAccount: 10,
   ingestPerMinute: 6000,
+  exportsPerMinute: 20,
 };
 
 /**
@@ -58,6 +61,7 @@ export function createRateLimits(settings: RateLimitSettings, store?: SharedLimi
     pairingStart: pair("pairingStart", settings.pairingPerIp, settings.pairingPerIp, 10 * 60),
     pairingCode: pair("pairingCode", settings.pairingCodesPerAccount * 5, settings.pairingCodesPerAccount, 10 * 60),
     ingest: pair("ingest", settings.ingestPerMinute * 2, settings.ingestPerMinute, 60),
+    export: pair("export", settings.exportsPerMinute * 5, settings.exportsPerMinute, 60),
   };
   const of = (bucket: RateBucket, key: string) => (key.startsWith("ip:") ? buckets[bucket].ip : buckets[bucket].other);
   return {

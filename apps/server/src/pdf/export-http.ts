@@ -1,19 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { actorOf, assertAllowed, type Context } from "@pulse/api";
+import { actorOf, assertAllowed, throttle, type Context } from "@pulse/api";
 import { writeAudit } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
 import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
 import { problem } from "../http/problem";
 import { callerFor } from "../services";
 import { PdfQueueFullError, type PdfRenderer } from "./pdf-renderer";
+import type { SharedPdf } from "./shared-renders";
 import { loadReportInput } from "./report-input";
 
 const busy = () => problem(503, "pdfBusy", { headers: { "retry-after": "5" } });
 
 /**
  * `GET /api/v1/export.pdf?scope=…&campaign=…&lang=vi|en[&annex=communes]`: the report of a scope
- * the caller may read, rendered in a worker thread, and written to the audit log. Refusals (400,
- * 401, 403) come before any work.
+ * the caller may read, rendered in a worker thread — once for everyone asking for the same report
+ * at once or within the reuse time — and written to the audit log for each caller. Refusals
+ * (400, 401, 403) come before any work.
  */
 export async function handleExportPdf(
   req: IncomingMessage,
@@ -28,29 +30,29 @@ export async function handleExportPdf(
   }
   const { scope, campaign, lang, annex } = parsed.data;
   await assertAllowed(ctx, "read", [scope]);
+  // a person asking again and again (a reused PDF costs little, but not nothing): 429 + Retry-After
+  await throttle(ctx, "export");
 
   const now = ctx.now();
   const started = performance.now();
-  const input = await loadReportInput(
-    callerFor(ctx),
-    { scope, campaignId: campaign, lang, annex: annex !== undefined },
-    now,
-  );
-  const loaded = performance.now();
-  let pdf: Uint8Array;
+  const key = [scopeKey(scope), campaign ?? "", lang, annex ?? ""].join("|");
+  let rendered: SharedPdf;
   try {
-    pdf = await renderer.render(input);
+    rendered = await renderer.renderShared(key, () =>
+      loadReportInput(callerFor(ctx), { scope, campaignId: campaign, lang, annex: annex !== undefined }, now),
+    );
   } catch (error) {
     if (error instanceof PdfQueueFullError) throw busy();
     throw error;
   }
+  const { pdf, shared } = rendered;
   // Who took which figures away, and when: as for imports and access changes.
   await writeAudit(ctx.db, {
     actor: actorOf(ctx.principal),
     action: "export.pdf",
     target: scopeKey(scope),
     ip: ctx.clientIp,
-    details: { lang, annex: annex !== undefined, campaign: campaign ?? null, bytes: pdf.byteLength },
+    details: { lang, annex: annex !== undefined, campaign: campaign ?? null, bytes: pdf.byteLength, shared },
   });
   const day = hcmDay(now);
   const name = `commune-pulse-${scopeKey(scope).replace(":", "-")}${annex ? "-annex" : ""}-${day}-${lang}.pdf`;
@@ -59,8 +61,8 @@ export async function handleExportPdf(
     "content-length": String(pdf.byteLength),
     "content-disposition": `attachment; filename="${name}"`,
     "cache-control": "private, no-store",
-    // what the time went on: reading the figures, then layout and render in the worker (queue included)
-    "server-timing": `data;dur=${(loaded - started).toFixed(1)}, render;dur=${(performance.now() - loaded).toFixed(1)}`,
+    // the wait (figures, queue, layout and render in the worker), and whether another's render was shared
+    "server-timing": `render;dur=${(performance.now() - started).toFixed(1)}${shared ? ', shared;desc="shared render"' : ""}`,
   });
   res.end(pdf);
 }

@@ -26,7 +26,9 @@ describe(`PDF exports beyond the render queue, on ${testEnv.PULSE_TEST_DB}`, () 
     const annex = exportPdf("scope=nation&annex=communes");
     // the annex has its figures and is rendering (seconds) before the others arrive
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const others = await Promise.all([1, 2, 3].map(() => exportPdf("scope=commune:00082")));
+    // three different reports (identical ones would share one render)
+    const scopes = ["commune:00082", "commune:02026", "province:12"];
+    const others = await Promise.all(scopes.map((scope) => exportPdf(`scope=${scope}`)));
     const statuses = others.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 503, 503]);
     for (const refused of others.filter((r) => r.status === 503)) {

@@ -1,5 +1,5 @@
-/** What is throttled: sign-in attempts, pairing requests, pairing codes typed, and ingest. */
-export type RateBucket = "signIn" | "pairingStart" | "pairingCode" | "ingest";
+/** What is throttled: sign-in attempts, pairing requests, pairing codes typed, ingest, and PDF exports. */
+export type RateBucket = "signIn" | "pairingStart" | "pairingCode" | "ingest" | "export";
 
 /** Thrown when a bucket is empty; the client may retry after the given seconds. */
 export class RateLimitedError extends Error {

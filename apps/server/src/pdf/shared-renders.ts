@@ -1,0 +1,57 @@
+/** A rendered PDF, and whether this request shared another's render instead of making its own. */
+export interface SharedPdf {
+  pdf: Uint8Array;
+  shared: boolean;
+}
+
+export interface SharedRenders {
+  /** the PDF of `key`: the one in flight or rendered less than the reuse time ago, else `render()`'s */
+  get(key: string, render: () => Promise<Uint8Array>): Promise<SharedPdf>;
+}
+
+interface Entry {
+  pdf: Promise<Uint8Array>;
+  /** when the render finished; null while it runs */
+  doneAt: number | null;
+}
+
+/**
+ * Identical exports (same scope, campaign, language, annex) rendered once: a morning meeting's
+ * eight people, or a hundred subscribers of one report, wait for one render and get its bytes;
+ * a finished PDF — which prints the time of its figures — is reused for `reuseMs`. A failed
+ * render is forgotten at once, so the next request tries again. At most `maxEntries` are kept.
+ */
+export function createSharedRenders({
+  reuseMs,
+  maxEntries = 64,
+  now = Date.now,
+}: {
+  reuseMs: number;
+  maxEntries?: number;
+  now?: () => number;
+}): SharedRenders {
+  const entries = new Map<string, Entry>();
+  const fresh = (entry: Entry) => entry.doneAt === null || now() - entry.doneAt < reuseMs;
+  return {
+    async get(key, render) {
+      const known = entries.get(key);
+      if (known && fresh(known)) return { pdf: await known.pdf, shared: true };
+      const entry: Entry = { pdf: render(), doneAt: null };
+      entries.delete(key);
+      entries.set(key, entry);
+      for (const [oldest] of entries) {
+        if (entries.size <= maxEntries) break;
+        entries.delete(oldest);
+      }
+      entry.pdf.then(
+        () => {
+          entry.doneAt = now();
+        },
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
+      return { pdf: await entry.pdf, shared: false };
+    },
+  };
+}
