@@ -22,7 +22,7 @@ export const CSV_COLUMNS = [
 export const CSV_REQUIRED_COLUMNS = ["communeCode", "asOf", "reporter", "mode"] as const;
 /** Names beside the codes (the template has them, so a person can read it): read, never imported. */
 export const CSV_NAME_COLUMNS = ["communeName", "villageName"] as const;
-const KNOWN_COLUMNS = [...CSV_COLUMNS, ...CSV_NAME_COLUMNS];
+export const KNOWN_COLUMNS = [...CSV_COLUMNS, ...CSV_NAME_COLUMNS];
 
 /**
  * The header row read: each cell's column key (English or Vietnamese names, any case or

@@ -102,6 +102,24 @@ describe(`Excel workbooks imported, on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(await ledger(suite.db, "00082")).toEqual(before);
   });
 
+  it("reads a government report's sheet: title rows above the header, row numbers still Excel's", async () => {
+    const path = await workbook("bao-cao-tinh.xlsx", {
+      "Báo cáo": [
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Độc lập - Tự do - Hạnh phúc"],
+        [],
+        ["BÁO CÁO TIẾN ĐỘ KÍCH HOẠT ĐỊNH DANH ĐIỆN TỬ MỨC 2"],
+        HEADER,
+        ["00082", "00082-003", EXCEL_0930, "Tổ CNS", "tăng thêm", 6],
+        ["00082", "00082-003", EXCEL_0930, "Tổ CNS", "tăng thêm", "sáu"],
+      ],
+    });
+    const { result, problems } = await run(path);
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[7, "Số tài khoản kích hoạt mức 2"]]);
+    expect(result).toMatchObject({ status: "rejected", rows: 2, invalidRows: 1 });
+    expect((await run(path, { skipInvalid: true })).result).toMatchObject({ status: "imported", imported: 1 });
+  });
+
   it("reads the sheet named, whatever its case or diacritics, and refuses a sheet the workbook lacks", async () => {
     const path = await workbook("hai-trang.xlsx", {
       "Hướng dẫn": [["Điền số liệu vào trang Báo cáo T8"]],

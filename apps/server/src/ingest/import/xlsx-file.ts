@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { foldName } from "./csv-vocabulary";
+import { KNOWN_COLUMNS } from "./csv-row";
+import { columnNamed, foldName } from "./csv-vocabulary";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -33,10 +34,47 @@ const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('
 
 export type SheetRead = { found: true } | { found: false; sheets: string[] };
 
+/** Rows a sheet may have above its header: the national motto, the report's title, a date line. */
+const TITLE_ROWS = 10;
+
+/** The header is the first row naming two columns the import knows. */
+const isHeader = (cells: string[]) => cells.filter((cell) => cell && columnNamed(cell, KNOWN_COLUMNS)).length >= 2;
+
+/**
+ * A sheet's rows as CSV lines, one per row, empty rows too, so every problem's line number is the
+ * row number Excel shows. Title rows above the header become empty lines (when no header shows
+ * within the first rows, the first row is taken as it, and named in the problems).
+ */
+async function writeSheet(rows: AsyncIterable<ExcelJS.Row>, write: (text: string) => Promise<void>) {
+  let next = 1;
+  // Excel leaves out a row's empty cells at its end: each row gets the header's width
+  let width = 0;
+  const emit = async (number: number, cells: string[]) => {
+    await write("\n".repeat(number - next));
+    width ||= cells.length;
+    const padded = Array.from({ length: Math.max(width, cells.length) }, (_, i) => cells[i] ?? "");
+    await write(`${padded.map(csvCell).join(",")}\n`);
+    next = number + 1;
+  };
+  // rows read while the header is looked for; null once it is found (or given up on)
+  let above: { number: number; cells: string[] }[] | null = [];
+  for await (const row of rows) {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells = Array.from({ length: values.length - 1 }, (_, i) => cellText(values[i + 1]));
+    if (above && !isHeader(cells) && above.length < TITLE_ROWS) {
+      above.push({ number: row.number, cells });
+      continue;
+    }
+    if (above && !isHeader(cells)) for (const title of above) await emit(title.number, title.cells);
+    above = null;
+    await emit(row.number, cells);
+  }
+  for (const title of above ?? []) await emit(title.number, title.cells);
+}
+
 /**
  * Writes one sheet of a workbook (the first, or the one named, without regard to case or
- * diacritics) to `csvPath` as UTF-8 CSV, streaming: one line per sheet row, empty rows too, so
- * every problem's line number is the row number Excel shows.
+ * diacritics) to `csvPath` as UTF-8 CSV, streaming (see `writeSheet`).
  */
 export async function xlsxToCsv(xlsxPath: string, csvPath: string, sheetName?: string): Promise<SheetRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxPath, {
@@ -59,17 +97,7 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, sheetName?: s
       const wanted = sheetName ? foldName(name) === foldName(sheetName) : sheets.length === 1;
       if (found || !wanted) continue;
       found = true;
-      let next = 1;
-      // Excel leaves out a row's empty cells at its end: each row gets the header's width
-      let width = 0;
-      for await (const row of sheet) {
-        await write("\n".repeat(row.number - next));
-        const values = row.values as ExcelJS.CellValue[];
-        width ||= values.length - 1;
-        const cells = Array.from({ length: Math.max(width, values.length - 1) }, (_, i) => cellText(values[i + 1]));
-        await write(`${cells.map(csvCell).join(",")}\n`);
-        next = row.number + 1;
-      }
+      await writeSheet(sheet as AsyncIterable<ExcelJS.Row>, write);
     }
   } finally {
     out.end();
