@@ -110,9 +110,18 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     await expect.poll(() => tv.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
     await tv.screenshot({ path: join(ARTIFACTS, "paired-tv-1920-vi.png") });
 
-    await manager.reload();
+    // screens' connections are recorded once a second for all: reload until it shows
     const row = manager.getByRole("row", { name: /TV phòng họp UBND phường Cửa Nam/ });
-    await expect.poll(() => row.getByRole("cell").nth(4).textContent()).not.toBe("Chưa kết nối");
+    await expect
+      .poll(
+        async () => {
+          await manager.reload();
+          return row.getByRole("cell").nth(4).textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBe("Chưa kết nối");
+    await interactive(manager);
     await manager.screenshot({ path: join(ARTIFACTS, "kiosk-manager-vi.png"), fullPage: true });
     manager.once("dialog", (dialog) => void dialog.accept());
     const revokedAt = Date.now();
