@@ -95,7 +95,12 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, sheetName?: s
       const name = (sheet as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`;
       sheets.push(name);
       const wanted = sheetName ? foldName(name) === foldName(sheetName) : sheets.length === 1;
-      if (found || !wanted) continue;
+      if (found || !wanted) {
+        // read through, unused: exceljs may have spooled a sheet to a temporary file, and a sheet
+        // left unread opens it after it is gone (an uncaught ENOENT that would stop the server)
+        for await (const _row of sheet) void _row;
+        continue;
+      }
       found = true;
       await writeSheet(sheet as AsyncIterable<ExcelJS.Row>, write);
     }
