@@ -60,7 +60,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 const VIETNAMESE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** 7 → "07": the two digits of a day, month, hour, minute or second */
+export const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A CSV cell, quoted only when it must be */
+export const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

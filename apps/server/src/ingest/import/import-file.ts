@@ -25,7 +25,7 @@ async function fileKindOf(path: string): Promise<"csv" | "xlsx" | "xls"> {
 
 /**
  * The import of an uploaded file, CSV or Excel: a workbook's sheet is first written out as CSV
- * (streaming, its row numbers kept) and then imported as any CSV file, with every guarantee.
+ * (streaming, its row numbers kept) and then imported like every other CSV file, with every guarantee.
  */
 export async function importFile(
   db: Database,

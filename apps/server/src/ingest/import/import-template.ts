@@ -3,7 +3,7 @@ import { importTemplateVillages, type Context } from "@pulse/api";
 import type { TemplateVillage } from "@pulse/db/queries";
 import { COUNTER_KEYS, XLSX_MEDIA_TYPE } from "@pulse/schema";
 import ExcelJS from "exceljs";
-import { VIETNAMESE_COLUMNS } from "./csv-vocabulary";
+import { VIETNAMESE_COLUMNS, csvCell, pad } from "./csv-vocabulary";
 
 /** The template's columns: codes with their names beside them, then what an office fills in. */
 const TEMPLATE_COLUMNS = [
@@ -25,7 +25,6 @@ function vietnamWallClock(now: Date): Date {
   return new Date(minute + 7 * 3600_000);
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 const vietnameseTime = (t: Date) =>
   `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 
@@ -34,8 +33,6 @@ function templateRow(village: TemplateVillage, asOf: Date | string): (string | D
   const given = [village.communeCode, village.communeName, village.code, village.villageName];
   return [...given, asOf, village.communeName, "tăng thêm", ...COUNTER_KEYS.map(() => "")];
 }
-
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
  * `GET /api/v1/imports/template.{csv,xlsx}`: every village of the importer's scope, so an office

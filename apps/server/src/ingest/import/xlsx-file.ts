@@ -2,9 +2,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 import { KNOWN_COLUMNS } from "./csv-row";
-import { columnNamed, foldName } from "./csv-vocabulary";
-
-const pad = (n: number) => String(n).padStart(2, "0");
+import { columnNamed, csvCell, foldName, pad } from "./csv-vocabulary";
 
 /**
  * An Excel date cell as the file's time: Excel keeps no zone (exceljs reads its wall-clock time
@@ -29,8 +27,6 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ("error" in value) return value.error;
   return "";
 }
-
-const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 export type SheetRead = { found: true } | { found: false; sheets: string[] };
 
