@@ -4,8 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/auth/demo-accounts";
 import { seriousViolations } from "./support/axe";
 import { allowConsoleErrors } from "./support/console-errors";
-import { COMMUNE, communeFigures, enterReport, openReportPage, states, VILLAGES } from "./support/field-phone";
-import { ARTIFACTS, launchBrowser, startStack, type Stack } from "./support/stack";
+import {
+  activatedTodayOnPage,
+  COMMUNE,
+  communeFigures,
+  enterReport,
+  openReportPage,
+  states,
+  VILLAGES,
+} from "./support/field-phone";
+import { ARTIFACTS, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
 
 describe("field reporting page on a phone", () => {
   let stack: Stack;
@@ -29,6 +37,15 @@ describe("field reporting page on a phone", () => {
     const team = "Tổ e2e ngoại tuyến";
     const before = await communeFigures(stack.apiUrl, team);
     const page = await openPhone();
+    await page.locator("[data-commune-figures]").waitFor();
+    const todayBefore = await activatedTodayOnPage(page);
+    // The commune's wall, on a screen with a network of its own.
+    const screen = await signedInContext(browser, stack.webUrl, "totruong.cuanam@pulse.demo");
+    const wall = await screen.newPage();
+    await wall.goto(`${stack.webUrl}/wall/commune/${COMMUNE}`);
+    await expect.poll(() => wall.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
+    const wallToday = async () => Number((await wall.locator('[data-measure="today"]').innerText()).replace(/\D/g, ""));
+    const wallBefore = await wallToday();
     // Offline, the page's own requests (figures, the live hub) fail: expected.
     allowConsoleErrors(/ERR_INTERNET_DISCONNECTED/, /ERR_FAILED/);
     await reporter.setOffline(true);
@@ -49,6 +66,11 @@ describe("field reporting page on a phone", () => {
     expect(after.activated - before.activated).toBe(1 + 2 + 3 + 4 + 5);
     expect(after.households - before.households).toBe(10);
     expect(after.ledgerIds).toHaveLength(5);
+    // The page's figures are read again: what was sent is in them, no longer provisional.
+    await expect.poll(() => activatedTodayOnPage(page), { timeout: 15_000 }).toBe(todayBefore + 15);
+    expect(await page.locator("[data-provisional]").count()).toBe(0);
+    await expect.poll(() => wallToday(), { timeout: 15_000 }).toBe(wallBefore + 15);
+    await screen.close();
     await page.screenshot({ path: join(ARTIFACTS, "field-recorded-360.png"), fullPage: true });
     await page.close();
   });

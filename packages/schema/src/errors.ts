@@ -88,6 +88,10 @@ export const VALIDATION_MESSAGES = {
     vi: "phụ lục các xã chỉ có ở báo cáo toàn quốc",
     en: "the communes annex belongs to the nation's report only",
   },
+  communeOrProvince: {
+    vi: "cần đúng một trong hai: commune (mã xã) hoặc province (mã tỉnh)",
+    en: "give exactly one of commune (a commune code) or province (a province code)",
+  },
   unknownPairingCode: {
     vi: "mã ghép nối không đúng hoặc đã hết hạn",
     en: "this pairing code is wrong or has expired",

@@ -9,3 +9,4 @@ export * from "./import";
 export * from "./roles";
 export * from "./export";
 export * from "./text";
+export * from "./places";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "@pulse/api";
-import { EXPORT_PDF_PATH, exportPdfQuery } from "@pulse/schema";
+import { EXPORT_PDF_PATH, exportPdfQuery, PLACES_PATH, placesQuery } from "@pulse/schema";
 import type { ZodType } from "zod";
 import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
 import { sendImportTemplate } from "../ingest/import/import-template";
@@ -8,6 +8,7 @@ import { handleReportsPost, reportsRequestBody } from "../ingest/reports-http";
 import { handleExportPdf } from "../pdf/export-http";
 import type { Services } from "../services";
 import { sendOpenApi } from "./openapi";
+import { handlePlacesGet } from "./places-http";
 import { sendJson } from "./problem";
 
 /** What a route handler gets: the request's tRPC context (who is asking) and the process's services. */
@@ -94,6 +95,15 @@ export const ROUTES: Route[] = [
     query: exportPdfQuery,
     responses: { 200: "application/pdf", 400: "Invalid parameters", 404: "Unknown unit", ...REFUSALS },
     handle: async ({ req, res, context, services }) => handleExportPdf(req, res, await context(), services.pdf),
+  },
+  {
+    method: "GET",
+    path: PLACES_PATH,
+    summary:
+      "For the field page: a commune's figures and villages (?commune=00082), or a province's communes (?province=01)",
+    query: placesQuery,
+    responses: { 200: "application/json", 400: "Invalid parameters", 404: "Unknown unit", ...REFUSALS },
+    handle: async ({ req, res, context }) => handlePlacesGet(req, res, await context()),
   },
   {
     method: "GET",

@@ -50,6 +50,10 @@ export async function enterReport(
   await page.getByText("Đã lưu trên máy").waitFor();
 }
 
+/** The commune's "activated today" as the page shows it (vi-VN digits, "1.234"). */
+export const activatedTodayOnPage = async (page: Page) =>
+  Number((await page.locator("[data-commune-figures] dd").nth(1).innerText()).replace(/\D/g, ""));
+
 export const states = (page: Page) =>
   page.locator("li[data-state]").evaluateAll((items) => items.map((i) => i.getAttribute("data-state")));
 

@@ -8,29 +8,24 @@ import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/vietnamese-700.css";
 import "./globals.css";
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { TRPCReactProvider } from "../trpc/react";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
   return { title: t("title"), description: t("description") };
 }
 
+/**
+ * The document only. What the browser gets besides the page is the section's: the dashboard's
+ * layout brings every message and tRPC with TanStack Query; the field page, loaded over a weak
+ * link, brings its own messages and neither library.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  // The PDF wording is the server's: the browser gets every section but that one.
-  const { pdf: _pdf, ...messages } = await getMessages();
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {/* The live socket and the URL-state adapter belong to the walls and command pages (their
-            layouts): the field page, loaded over a weak link, carries neither. */}
-        <NextIntlClientProvider messages={messages}>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </NextIntlClientProvider>
-      </body>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );
 }

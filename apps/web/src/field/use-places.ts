@@ -1,11 +1,47 @@
 "use client";
 
 import type { Scope } from "@pulse/schema";
-import { roomOf } from "@pulse/schema/live";
-import { useQuery } from "@tanstack/react-query";
+import { PLACES_PATH, type CommunePlaces, type ProvincePlaces } from "@pulse/schema/places";
 import { useEffect, useMemo, useState } from "react";
-import { useTRPC } from "../trpc/react";
 import { loadPlaces, savePlaces, type Place } from "./field-store";
+
+/** A count that grows each time the phone finds a network again. */
+function useOnlineAgain(): number {
+  const [times, setTimes] = useState(0);
+  useEffect(() => {
+    const onOnline = () => setTimes((n) => n + 1);
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, []);
+  return times;
+}
+
+/**
+ * One GET of the places API, again whenever `refresh` changes or the network is back; `failed`
+ * once it did not answer (offline, or the session expired). Plain fetch: the field page carries
+ * no query library.
+ */
+function usePlacesApi<T>(query: string | null, refresh: number) {
+  const [answer, setAnswer] = useState<{ query: string; data: T | null; failed: boolean } | null>(null);
+  const onlineAgain = useOnlineAgain();
+  useEffect(() => {
+    if (!query) return;
+    const controller = new AbortController();
+    fetch(`${PLACES_PATH}?${query}`, { signal: controller.signal, headers: { accept: "application/json" } })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`places: ${res.status}`);
+        setAnswer({ query, data: (await res.json()) as T, failed: false });
+      })
+      .catch(() => {
+        // A failed refresh keeps the figures already shown.
+        if (!controller.signal.aborted)
+          setAnswer((a) => (a?.query === query && a.data ? a : { query, data: null, failed: true }));
+      });
+    return () => controller.abort();
+  }, [query, refresh, onlineAgain]);
+  const current = answer?.query === query ? answer : null;
+  return { data: current?.data ?? undefined, failed: current?.failed ?? false };
+}
 
 /**
  * The places of a list (a commune's villages, or a province's communes): from the server when it
@@ -28,34 +64,27 @@ function useKeptPlaces(key: string | null, fetched: Place[] | undefined, failed:
   return { places: failed ? (kept ?? []) : null, offline: failed && kept !== null };
 }
 
-/** The villages of a commune, and the commune's current figures when online. */
-export function useVillages(communeCode: string | null) {
-  const trpc = useTRPC();
-  const detail = useQuery({
-    ...trpc.progress.commune.queryOptions({ code: communeCode ?? "" }),
-    enabled: communeCode !== null,
-    retry: 1,
-  });
+/**
+ * The villages of a commune, and the commune's current figures when online: read again whenever
+ * `refresh` changes (a report recorded), so the figures include what was just sent.
+ */
+export function useVillages(communeCode: string | null, refresh: number) {
+  const { data, failed } = usePlacesApi<CommunePlaces>(communeCode && `commune=${communeCode}`, refresh);
   const fetched = useMemo(
-    () => detail.data?.villages.map((v) => ({ code: v.code, name: v.name, communeCode: communeCode ?? "" })),
-    [detail.data, communeCode],
+    () => data?.villages.map((v) => ({ code: v.code, name: v.name, communeCode: communeCode ?? "" })),
+    [data, communeCode],
   );
-  const kept = useKeptPlaces(communeCode && roomOf({ kind: "commune", code: communeCode }), fetched, detail.isError);
-  return { ...kept, detail: detail.data ?? null };
+  const kept = useKeptPlaces(communeCode && `commune:${communeCode}`, fetched, failed);
+  return { ...kept, detail: data ?? null };
 }
 
 /** The communes a province user may report for; a commune-scoped user has just its own. */
 export function useCommunes(scope: Scope) {
-  const trpc = useTRPC();
   const provinceCode = scope.kind === "province" ? scope.code : null;
-  const province = useQuery({
-    ...trpc.progress.province.queryOptions({ code: provinceCode ?? "" }),
-    enabled: provinceCode !== null,
-    retry: 1,
-  });
+  const { data, failed } = usePlacesApi<ProvincePlaces>(provinceCode && `province=${provinceCode}`, 0);
   const fetched = useMemo(
-    () => province.data?.communes.map((c) => ({ code: c.code, name: c.fullName, communeCode: c.code })),
-    [province.data],
+    () => data?.communes.map((c) => ({ code: c.code, name: c.fullName, communeCode: c.code })),
+    [data],
   );
-  return useKeptPlaces(provinceCode && roomOf({ kind: "province", code: provinceCode }), fetched, province.isError);
+  return useKeptPlaces(provinceCode && `province:${provinceCode}`, fetched, failed);
 }

@@ -2,11 +2,13 @@ import { textIn } from "@pulse/messages/names";
 import type { Role } from "@pulse/schema";
 import { FIELD_ROLES, KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { SignedInViewer } from "../../server/api";
 import { SignOutButton } from "./sign-out-button";
 
-/** Who is signed in, over what, and where they may go from here. */
+/**
+ * Who is signed in, over what, and where they may go from here. Plain links: each leads to another
+ * section with its own layout, and the field page (over a weak link) carries no client router links.
+ */
 export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
   const t = await getTranslations("account");
   const tImport = await getTranslations("import");
@@ -23,19 +25,19 @@ export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
         {t("signedInAs", { name: viewer.name })} · {t(`roles.${role}`)} · {scopeName}
       </span>
       {FIELD_ROLES.includes(role) && (
-        <Link className="text-sky-800 underline" href="/report">
+        <a className="text-sky-800 underline" href="/report">
           {tField("openReport")}
-        </Link>
+        </a>
       )}
       {WRITER_ROLES.includes(role) && (
-        <Link className="text-sky-800 underline" href="/import">
+        <a className="text-sky-800 underline" href="/import">
           {tImport("link")}
-        </Link>
+        </a>
       )}
       {KIOSK_MANAGER_ROLES.includes(role) && (
-        <Link className="text-sky-800 underline" href="/kiosk">
+        <a className="text-sky-800 underline" href="/kiosk">
           {t("screens")}
-        </Link>
+        </a>
       )}
       <SignOutButton label={t("signOut")} />
     </nav>

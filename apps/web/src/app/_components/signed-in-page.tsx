@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireViewer, type SignedInViewer } from "../../server/api";
 import { AccountBar } from "./account-bar";
@@ -26,9 +25,9 @@ export async function SignedInPage({
   return (
     <main className="mx-auto max-w-6xl px-6 py-6">
       <div className="mb-3 flex flex-wrap items-center gap-4">
-        <Link className="text-sm text-sky-800 underline" href="/">
+        <a className="text-sm text-sky-800 underline" href="/">
           {t("back")}
-        </Link>
+        </a>
         <AccountBar viewer={viewer} />
       </div>
       <h1 className="mt-3 mb-2 text-2xl font-bold">{title}</h1>

@@ -3,7 +3,6 @@
 import { textIn } from "@pulse/messages/names";
 import type { FieldError } from "@pulse/schema";
 import { useLocale, useTranslations } from "next-intl";
-import type { UseFormRegisterReturn } from "react-hook-form";
 
 /** A field's errors as the server words them, in the page's language. */
 export function FieldErrors({ errors, field }: { errors: FieldError[]; field: string }) {
@@ -21,16 +20,14 @@ export function FieldErrors({ errors, field }: { errors: FieldError[]; field: st
 export function CounterField({
   label,
   field,
-  registration,
   value,
-  onStep,
+  onChange,
   errors,
 }: {
   label: string;
   field: string;
-  registration: UseFormRegisterReturn;
   value: string;
-  onStep: (next: string) => void;
+  onChange: (text: string) => void;
   errors: FieldError[];
 }) {
   const t = useTranslations("field");
@@ -46,7 +43,7 @@ export function CounterField({
           type="button"
           className={step}
           aria-label={t("decrease", { label })}
-          onClick={() => onStep(current > 1 ? String(current - 1) : "")}
+          onClick={() => onChange(current > 1 ? String(current - 1) : "")}
         >
           −
         </button>
@@ -57,13 +54,15 @@ export function CounterField({
           autoComplete="off"
           className="h-12 min-w-0 flex-1 rounded border border-slate-400 px-3 text-right text-xl tabular-nums"
           aria-invalid={errors.some((e) => e.field === field)}
-          {...registration}
+          name={field}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
         />
         <button
           type="button"
           className={step}
           aria-label={t("increase", { label })}
-          onClick={() => onStep(String(current + 1))}
+          onClick={() => onChange(String(current + 1))}
         >
           +
         </button>

@@ -15,7 +15,14 @@ export interface DraftValues {
   reporter: string;
 }
 
-export const EMPTY_COUNTERS = Object.fromEntries(COUNTER_KEYS.map((key) => [key, ""])) as DraftValues["counters"];
+const EMPTY_COUNTERS = Object.fromEntries(COUNTER_KEYS.map((key) => [key, ""])) as DraftValues["counters"];
+
+/** A new report's form: no figures, now, and the team remembered on this phone. */
+export const emptyDraft = (reporter: string): DraftValues => ({
+  counters: EMPTY_COUNTERS,
+  asOf: toLocalInput(new Date()),
+  reporter,
+});
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

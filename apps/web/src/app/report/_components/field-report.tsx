@@ -8,6 +8,7 @@ import { loadPref, savePref } from "../../../field/field-store";
 import type { OutboxEntry } from "../../../field/outbox-entry";
 import { useOutbox } from "../../../field/use-outbox";
 import { useCommunes, useVillages } from "../../../field/use-places";
+import { useThrottled } from "../../../live/use-throttled";
 import { OutboxBanner } from "./outbox-banner";
 import { PlaceFigures } from "./place-figures";
 import { CommunePicker, VillagePicker } from "./place-picker";
@@ -78,7 +79,10 @@ export function FieldReport({ scope }: { scope: Scope }) {
   // A refused report being fixed: it is discarded once its fixed copy is kept.
   const [fixing, setFixing] = useState<OutboxEntry | null>(null);
   const communes = useCommunes(scope);
-  const villages = useVillages(place.communeCode);
+  // Figures read again once more reports are recorded (every 3 s at most during a sync): the
+  // reporter sees the effect of what was sent.
+  const recorded = useThrottled(snapshot.entries.filter((e) => e.state === "recorded").length, 3_000);
+  const villages = useVillages(place.communeCode, recorded);
   const names = new Map([...(communes.places ?? []), ...(villages.places ?? [])].map((p) => [p.code, p.name]));
   const nameOf = (entry: OutboxEntry) =>
     names.get(entry.report.villageCode ?? "") ?? names.get(entry.report.communeCode) ?? entry.report.communeCode;

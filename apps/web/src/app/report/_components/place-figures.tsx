@@ -1,12 +1,10 @@
 "use client";
 
-import type { RouterOutputs } from "@pulse/api";
 import { formatCount, formatRate, rateOf, visitCoverage, type Locale } from "@pulse/indicators";
 import { fullNameIn } from "@pulse/messages/names";
+import type { CommunePlaces } from "@pulse/schema/places";
 import { useLocale, useTranslations } from "next-intl";
 import type { OutboxEntry } from "../../../field/outbox-entry";
-
-type CommuneDetail = RouterOutputs["progress"]["commune"];
 
 /** What this phone's reports not yet recorded would add, where they apply. */
 function pendingSums(entries: OutboxEntry[], communeCode: string, villageCode: string | null) {
@@ -43,7 +41,7 @@ export function PlaceFigures({
   villageCode,
   entries,
 }: {
-  detail: CommuneDetail;
+  detail: CommunePlaces;
   villageCode: string | null;
   entries: OutboxEntry[];
 }) {

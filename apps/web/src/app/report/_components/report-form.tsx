@@ -4,22 +4,13 @@ import { formatCount, type Locale } from "@pulse/indicators";
 import type { CounterKey, CountsReport, FieldError } from "@pulse/schema";
 import { COUNTER_KEYS } from "@pulse/schema/keys";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { useForm, useWatch, type UseFormRegister, type UseFormReturn } from "react-hook-form";
+import { useEffect, useState, type FormEvent } from "react";
 import { loadPref, savePref } from "../../../field/field-store";
 import { SubmitButton } from "../../_components/submit-button";
 import { DATE_TIME } from "../../_components/date-formats";
 import { CounterField, FieldErrors } from "./counter-field";
 import { implausibleFigures, type Implausible, type PlaceLimits } from "@pulse/indicators";
-import {
-  draftOfReport,
-  EMPTY_COUNTERS,
-  loadSchemas,
-  newKey,
-  reportOfDraft,
-  toLocalInput,
-  type DraftValues,
-} from "./draft";
+import { draftOfReport, emptyDraft, loadSchemas, newKey, reportOfDraft, toLocalInput, type DraftValues } from "./draft";
 
 const BIG_BUTTON = "h-12 rounded px-5 text-lg font-semibold";
 
@@ -43,32 +34,31 @@ export function ReportForm({
   onSend: (report: CountsReport) => Promise<void>;
 }) {
   const t = useTranslations("field");
-  const form = useForm<DraftValues>({
-    defaultValues: initial
-      ? draftOfReport(initial)
-      : { counters: EMPTY_COUNTERS, asOf: toLocalInput(new Date()), reporter: "" },
-  });
+  // Eight fields in plain state: a form library would cost the page more than it saves here.
+  const [draft, setDraft] = useState<DraftValues>(() => (initial ? draftOfReport(initial) : emptyDraft("")));
+  const change = (patch: Partial<DraftValues>) => setDraft((d) => ({ ...d, ...patch }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [review, setReview] = useState<CountsReport | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (!initial) void loadPref("reporter").then((reporter) => reporter && form.setValue("reporter", reporter));
+    if (!initial) void loadPref("reporter").then((reporter) => reporter && setDraft((d) => ({ ...d, reporter })));
     // Fetched now, while there may be a network, so that checking works offline later.
     void loadSchemas();
-  }, [form, initial]);
+  }, [initial]);
 
-  const check = form.handleSubmit(async (draft) => {
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
     // The key is made when the report is kept (on "send"); this one only checks the fields.
     const checked = await reportOfDraft(draft, place, newKey());
     setErrors(checked.errors ?? []);
     setReview(checked.report);
     setSaved(false);
-  });
+  };
   const send = async () => {
     if (!review) return;
     await onSend({ ...review, idempotencyKey: newKey() });
     await savePref("reporter", review.reporter);
-    form.reset({ counters: EMPTY_COUNTERS, asOf: toLocalInput(new Date()), reporter: review.reporter });
+    setDraft(emptyDraft(review.reporter));
     setReview(null);
     setSaved(true);
   };
@@ -88,9 +78,13 @@ export function ReportForm({
   return (
     <form className="space-y-4" onSubmit={(e) => void check(e)} noValidate>
       <h2 className="text-lg font-bold">{t("countersTitle")}</h2>
-      <CounterFields form={form} errors={errors} />
+      <CounterFields
+        counters={draft.counters}
+        onChange={(key, text) => change({ counters: { ...draft.counters, [key]: text } })}
+        errors={errors}
+      />
       <FieldErrors errors={errors} field="counters" />
-      <WhenAndWho register={form.register} errors={errors} />
+      <WhenAndWho draft={draft} onChange={change} errors={errors} />
       {errors.length > 0 && (
         <p role="alert" className="font-semibold text-red-700">
           {t("fixErrors", { count: errors.length })}
@@ -163,7 +157,15 @@ function ConfirmStep({
 }
 
 /** When the work was done (never in the future) and which team reports it. */
-function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValues>; errors: FieldError[] }) {
+function WhenAndWho({
+  draft,
+  onChange,
+  errors,
+}: {
+  draft: DraftValues;
+  onChange: (patch: Partial<DraftValues>) => void;
+  errors: FieldError[];
+}) {
   const t = useTranslations("field");
   return (
     <>
@@ -173,7 +175,9 @@ function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValue
           type="datetime-local"
           className="mt-1 h-12 w-full rounded border border-slate-400 px-3 text-lg"
           max={toLocalInput(new Date())}
-          {...register("asOf")}
+          name="asOf"
+          value={draft.asOf}
+          onChange={(e) => onChange({ asOf: e.target.value })}
         />
         <FieldErrors errors={errors} field="asOf" />
       </label>
@@ -182,7 +186,9 @@ function WhenAndWho({ register, errors }: { register: UseFormRegister<DraftValue
         <input
           className="mt-1 h-12 w-full rounded border border-slate-400 px-3 text-lg"
           autoComplete="organization"
-          {...register("reporter")}
+          name="reporter"
+          value={draft.reporter}
+          onChange={(e) => onChange({ reporter: e.target.value })}
         />
         <FieldErrors errors={errors} field="reporter" />
       </label>
@@ -222,17 +228,23 @@ function ImplausibleWarning({
 }
 
 /** The six counters, each with its stepper and its errors. */
-function CounterFields({ form, errors }: { form: UseFormReturn<DraftValues>; errors: FieldError[] }) {
+function CounterFields({
+  counters,
+  onChange,
+  errors,
+}: {
+  counters: DraftValues["counters"];
+  onChange: (key: CounterKey, text: string) => void;
+  errors: FieldError[];
+}) {
   const tCounters = useTranslations("field.counters");
-  const counters = useWatch({ control: form.control, name: "counters" });
   return COUNTER_KEYS.map((key) => (
     <CounterField
       key={key}
       label={tCounters(key)}
       field={`counters.${key}`}
-      registration={form.register(`counters.${key}`)}
       value={counters[key]}
-      onStep={(next) => form.setValue(`counters.${key}`, next)}
+      onChange={(text) => onChange(key, text)}
       errors={errors}
     />
   ));

@@ -1,0 +1,65 @@
+"use client";
+
+import { scopeKey } from "@pulse/schema";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useTRPC } from "../../../../trpc/react";
+
+const COLUMNS = ["name", "scope", "created", "expires", "lastSeen", "status"] as const;
+
+/** The screens this user manages, with their last connection; an active one can be revoked. */
+export function KioskList() {
+  const t = useTranslations("kiosk");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ ...trpc.kiosk.list.queryOptions(), refetchInterval: 10_000 });
+  const revoke = useMutation(
+    trpc.kiosk.revoke.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.kiosk.list.queryKey() }),
+    }),
+  );
+  const time = (date: Date | null, none: string) =>
+    date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : none;
+  if (tokens.data?.length === 0) return <p>{t("none")}</p>;
+  if (!tokens.data) return null;
+  return (
+    <table className="w-full border-collapse text-sm">
+      <thead>
+        <tr className="border-b border-slate-300 text-left text-slate-600">
+          {COLUMNS.map((c) => (
+            <th key={c} className="py-2 pr-3">
+              {t(`columns.${c}`)}
+            </th>
+          ))}
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.data.map((token) => (
+          <tr key={token.id} className="border-b border-slate-200">
+            <td className="py-2 pr-3 font-medium">{token.name}</td>
+            <td className="pr-3 font-mono">{scopeKey(token.scope)}</td>
+            <td className="pr-3">{time(token.createdAt, "")}</td>
+            <td className="pr-3">{time(token.expiresAt, t("noExpiry"))}</td>
+            <td className="pr-3">{time(token.lastSeenAt, t("never"))}</td>
+            <td className="pr-3">{t(`status.${token.status}`)}</td>
+            <td className="text-right">
+              {token.status === "active" && (
+                <button
+                  type="button"
+                  className="rounded px-2 py-1 text-red-800 underline hover:bg-red-50"
+                  onClick={() => {
+                    if (window.confirm(t("confirmRevoke", { name: token.name }))) revoke.mutate({ id: token.id });
+                  }}
+                >
+                  {t("revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

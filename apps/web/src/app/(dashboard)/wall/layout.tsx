@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { env } from "../../../env";
+import { LiveProvider } from "../../../live/live-provider";
+
+/** Every wall follows the live hub. */
+export default function WallLayout({ children }: { children: ReactNode }) {
+  return (
+    <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
+      {children}
+    </LiveProvider>
+  );
+}
