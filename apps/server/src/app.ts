@@ -35,7 +35,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
     webOrigin: settings.webOrigin,
     resolvePrincipal: services.resolvePrincipal,
     provinceOf: services.provinceOf,
-    onKioskConnected: kioskSeen.seen,
+    screens: kioskSeen,
   });
   const redis = settings.redis
     ? await attachRedisAdapter(io, { ...settings.redis, logger, onBack: () => emitter.resync() })

@@ -110,18 +110,15 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     await expect.poll(() => tv.locator("[data-live-status]").getAttribute("data-live-status")).toBe("live");
     await tv.screenshot({ path: join(ARTIFACTS, "paired-tv-1920-vi.png") });
 
-    // screens' connections are recorded once a second for all: reload until it shows
-    const row = manager.getByRole("row", { name: /TV phòng họp UBND phường Cửa Nam/ });
+    // Live, without a reload: the screen is connected, and says what it runs and shows.
+    const row = manager.locator('tr[data-screen="TV phòng họp UBND phường Cửa Nam"]');
     await expect
-      .poll(
-        async () => {
-          await manager.reload();
-          return row.getByRole("cell").nth(4).textContent();
-        },
-        { timeout: 15_000 },
-      )
-      .not.toBe("Chưa kết nối");
-    await interactive(manager);
+      .poll(() => row.locator("[data-health]").getAttribute("data-health"), { timeout: 15_000 })
+      .toBe("connected");
+    await expect
+      .poll(() => row.getByRole("cell").nth(3).textContent(), { timeout: 20_000 })
+      .toBe("/wall/commune/00082");
+    expect(await row.getByRole("cell").nth(4).textContent()).toBe("dev");
     await manager.screenshot({ path: join(ARTIFACTS, "kiosk-manager-vi.png"), fullPage: true });
     manager.once("dialog", (dialog) => void dialog.accept());
     const revokedAt = Date.now();
@@ -153,11 +150,22 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
     await tv.locator('[data-measure="rate"]').first().waitFor();
     expect((await tvContext.cookies()).find((c) => c.name === "pulse_kiosk")?.httpOnly).toBe(true);
 
+    // The TV is switched off: its manager sees it dark, since when, without a reload.
+    const row = manager.locator('tr[data-screen="TV hội trường Sở Nội vụ"]');
+    await expect
+      .poll(() => row.locator("[data-health]").getAttribute("data-health"), { timeout: 15_000 })
+      .toBe("connected");
+    await tvContext.close();
+    await expect
+      .poll(() => row.locator("[data-health]").textContent(), { timeout: 15_000 })
+      .toMatch(/^○ Tắt từ \d{2}:\d{2}$/);
+    await manager.screenshot({ path: join(ARTIFACTS, "kiosk-fleet-vi.png"), fullPage: true });
+
     const viewer = await signedInContext(browser, stack.webUrl, "xem.hanoi@pulse.demo");
     const page = await viewer.newPage();
     await page.goto(`${stack.webUrl}/import`);
     await page.getByText("Chỉ cán bộ được giao nhập số liệu mới nhập được tệp.").waitFor();
     expect(await page.locator('input[name="file"]').count()).toBe(0);
-    await Promise.all([tvContext.close(), hanoi.close(), viewer.close()]);
+    await Promise.all([hanoi.close(), viewer.close()]);
   });
 });

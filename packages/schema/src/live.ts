@@ -78,7 +78,21 @@ export interface ServerToClientEvents {
   "access:revoked": (reason: KioskRefusal | "signedOut") => void;
 }
 
+/** What a wall screen says of itself, every SCREEN_REPORT_MS: the fleet-health list shows it. */
+export interface ScreenReport {
+  /** the app version the page runs (the server's, as it was when the page loaded) */
+  appVersion: string;
+  /** the page it shows ("/wall/commune/00082") */
+  showing: string;
+}
+
+/** How often a screen reports; one silent for SCREEN_SILENT_MS (or gone) is dark. */
+export const SCREEN_REPORT_MS = 30_000;
+export const SCREEN_SILENT_MS = 75_000;
+
 export interface ClientToServerEvents {
   "room:join": (room: Room, ack: (result: Ack) => void) => void;
   "room:leave": (room: Room) => void;
+  /** from screens signed in with a kiosk token; ignored from anyone else */
+  "screen:report": (report: ScreenReport) => void;
 }

@@ -8,10 +8,12 @@ import {
   scopeOfRoom,
   type ClientToServerEvents,
   type LiveRefusal,
+  type ScreenReport,
   type ServerToClientEvents,
 } from "@pulse/schema";
 import { Server } from "socket.io";
 import { type PrincipalResolver } from "../auth/resolve-principal";
+import type { KioskSeenRecorder } from "./kiosk-seen";
 
 export interface SocketData {
   principal: Principal;
@@ -26,8 +28,18 @@ export interface LiveAccess {
   webOrigin: string;
   resolvePrincipal: PrincipalResolver;
   provinceOf: ProvinceOf;
-  /** a screen connected with this kiosk token (its "last connected" time) */
-  onKioskConnected?: (tokenId: string) => void;
+  /** the screens' signs of life: connected, reporting (version, page), gone (fleet health) */
+  screens?: Pick<KioskSeenRecorder, "seen" | "reported" | "gone">;
+}
+
+const REPORT_TEXT_MAX = 200;
+
+/** A screen's report as it may be stored: two short texts, or nothing. */
+function screenReportOf(value: unknown): ScreenReport | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { appVersion, showing } = value as Record<string, unknown>;
+  if (typeof appVersion !== "string" || typeof showing !== "string") return null;
+  return { appVersion: appVersion.slice(0, REPORT_TEXT_MAX), showing: showing.slice(0, REPORT_TEXT_MAX) };
 }
 
 function refuse(code: LiveRefusal["code"], refused: LiveRefusal["refused"]): Error {
@@ -63,7 +75,7 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
         socket.data.principal = principal;
         if (principal.kind === "kiosk") {
           void socket.join(kioskRoom(principal.tokenId));
-          access.onKioskConnected?.(principal.tokenId);
+          access.screens?.seen(principal.tokenId);
         }
         next();
       },
@@ -80,6 +92,16 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
     });
     socket.on("room:leave", (room) => {
       if (isRoom(room)) void socket.leave(room);
+    });
+    const { principal } = socket.data;
+    if (principal.kind !== "kiosk") return;
+    socket.on("screen:report", (value) => {
+      const report = screenReportOf(value);
+      if (report) access.screens?.reported(principal.tokenId, report);
+    });
+    socket.on("disconnect", () => {
+      // Dark once the last screen with this token (on this process) has gone.
+      if (!io.sockets.adapter.rooms.get(kioskRoom(principal.tokenId))?.size) access.screens?.gone(principal.tokenId);
     });
   });
   return io;

@@ -1,4 +1,5 @@
 import type { ClientToServerEvents, LiveRefusal, ProgressChanged, Room, ServerToClientEvents } from "@pulse/schema";
+import { SCREEN_REPORT_MS } from "@pulse/schema/live";
 import { io, type Socket } from "socket.io-client";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "stale";
@@ -30,16 +31,19 @@ export class LiveConnection {
   private state: LiveState = { status: "connecting", lastSeenAt: null, epoch: 0 };
   private connectedOnce = false;
   private staleTimer: ReturnType<typeof setInterval> | null = null;
-  private target: { url: string; onAccessLost: () => void } | null = null;
+  private target: { url: string; onAccessLost: () => void; reportsScreen: boolean } | null = null;
   private appVersion: string | null = null;
+  private lastReportAt = 0;
 
   /**
    * Where the hub is, and what to do when the server says this user or screen may no longer
    * see anything (signed out, token revoked or expired). The socket opens with the first room
-   * watched: pages without live data (sign-in, pairing) never connect.
+   * watched: pages without live data (sign-in, pairing) never connect. A wall `reportsScreen`:
+   * its version and page, every SCREEN_REPORT_MS, for the screens' health list (the server
+   * keeps reports from kiosk tokens only).
    */
-  connect(url: string, onAccessLost: () => void): () => void {
-    this.target = { url, onAccessLost };
+  connect(url: string, onAccessLost: () => void, reportsScreen = false): () => void {
+    this.target = { url, onAccessLost, reportsScreen };
     if (this.rooms.size > 0) this.open();
     return () => {
       if (this.staleTimer) clearInterval(this.staleTimer);
@@ -69,6 +73,7 @@ export class LiveConnection {
     socket.on("connect", () => {
       if (this.connectedOnce) this.resync();
       this.connectedOnce = true;
+      this.lastReportAt = 0;
       this.seen();
       for (const room of this.rooms.keys()) socket.emit("room:join", room, () => undefined);
     });
@@ -77,6 +82,10 @@ export class LiveConnection {
       // A new server version (a deploy or a restart): reload, so the page and the server agree.
       if (this.appVersion !== null && appVersion !== this.appVersion) window.location.reload();
       this.appVersion = appVersion;
+      if (this.target?.reportsScreen && Date.now() - this.lastReportAt >= SCREEN_REPORT_MS) {
+        this.lastReportAt = Date.now();
+        socket.emit("screen:report", { appVersion, showing: window.location.pathname });
+      }
     });
     socket.on("progress:changed", (event) => {
       this.seen();

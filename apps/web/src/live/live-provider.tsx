@@ -26,10 +26,23 @@ function reloadForAccess(): void {
   window.location.reload();
 }
 
-/** One socket per page, shared by every subscription on it; reconnects forever. */
-export function LiveProvider({ url, port, children }: { url: string | null; port: number; children: ReactNode }) {
+/** One socket per page, shared by every subscription on it; reconnects forever. A wall `reportsScreen`. */
+export function LiveProvider({
+  url,
+  port,
+  reportsScreen = false,
+  children,
+}: {
+  url: string | null;
+  port: number;
+  reportsScreen?: boolean;
+  children: ReactNode;
+}) {
   const [connection] = useState(() => new LiveConnection());
-  useEffect(() => connection.connect(liveUrl(url, port), reloadForAccess), [connection, url, port]);
+  useEffect(
+    () => connection.connect(liveUrl(url, port), reloadForAccess, reportsScreen),
+    [connection, url, port, reportsScreen],
+  );
   return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
 }
 

@@ -3,6 +3,7 @@ import {
   createPendingKioskToken,
   getKioskToken,
   listKioskTokens,
+  listProvinceNames,
   pairKioskToken,
   revokeKioskToken,
   writeAudit,
@@ -17,6 +18,7 @@ import { covers } from "../access/rules";
 import type { Context } from "../context";
 import { apiError } from "../errors";
 import { throttle } from "../access/gate";
+import { screenHealthOf } from "../screen-health";
 import { authorize, publicProcedure, signedInProcedure } from "../trpc";
 
 export type KioskStatus = "active" | "expired" | "revoked";
@@ -50,6 +52,24 @@ async function audit(ctx: Context, action: string, token: KioskToken): Promise<v
     ip: ctx.clientIp,
     details: { name: token.name, scope: scopeKey(token.scope), expiresAt: token.expiresAt?.toISOString() ?? null },
   });
+}
+
+const provinceCodeOf = (ctx: Context, scope: KioskToken["scope"]) =>
+  scope.kind === "province" ? scope.code : scope.kind === "commune" ? ctx.provinceOf(scope.code) : null;
+
+async function tokensInScope(ctx: Context) {
+  const { principal } = ctx;
+  if (principal.kind !== "user") return [];
+  const now = ctx.now();
+  const tokens = await listKioskTokens(ctx.db);
+  return tokens
+    .filter((t) => covers(principal.scope, t.scope, ctx.provinceOf))
+    .map((t) => {
+      const status = statusOf(t, now);
+      // A revoked or expired token's screens are cut: nothing to watch.
+      const health = status === "active" ? screenHealthOf(t, now) : { connected: false, darkSince: null };
+      return { ...t, status, health };
+    });
 }
 
 /** Read-only tokens for wall screens: created for a scope, paired by code, revoked at once. */
@@ -104,17 +124,25 @@ export const kioskRouter = {
       return { ...token, status: statusOf(token, ctx.now()) };
     }),
 
-  /** Tokens within the asker's scope, with when a screen last connected. */
+  /**
+   * Tokens within the asker's scope (a province's own and its communes'), each with its screen's
+   * health: connected now, or dark since when; the version it runs, what it shows, its last report.
+   */
   list: signedInProcedure
     .use(({ ctx, next }) => authorize(ctx, "manageKiosks", [], next))
+    .query(async ({ ctx }) => tokensInScope(ctx)),
+
+  /** Screens in use (active tokens) and how many are dark, per province of the asker's scope. */
+  fleet: signedInProcedure
+    .use(({ ctx, next }) => authorize(ctx, "manageKiosks", [], next))
     .query(async ({ ctx }) => {
-      const { principal } = ctx;
-      if (principal.kind !== "user") return [];
-      const now = ctx.now();
-      const tokens = await listKioskTokens(ctx.db);
-      return tokens
-        .filter((t) => covers(principal.scope, t.scope, ctx.provinceOf))
-        .map((t) => ({ ...t, status: statusOf(t, now) }));
+      const tokens = (await tokensInScope(ctx)).filter((t) => t.status === "active" && t.scope.kind !== "nation");
+      const provinces = await listProvinceNames(ctx.db);
+      return provinces.flatMap((province) => {
+        const mine = tokens.filter((t) => provinceCodeOf(ctx, t.scope) === province.code);
+        if (mine.length === 0) return [];
+        return [{ province, screens: mine.length, dark: mine.filter((t) => !t.health.connected).length }];
+      });
     }),
 
   /** Screens using it are disconnected at once (and by every server within seconds). */

@@ -14,14 +14,17 @@ export interface KioskToken {
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastSeenAt: Date | null;
+  disconnectedAt: Date | null;
+  appVersion: string | null;
+  showing: string | null;
 }
 
 /** A stored token as the rest of the code sees it; null while it waits to be paired. */
 export function kioskTokenOf(row: KioskTokenRow): KioskToken | null {
   const scope = scopeOf(row.scopeKind, row.scopeCode);
   if (!scope || !row.name) return null;
-  const { id, name, createdAt, expiresAt, revokedAt, lastSeenAt } = row;
-  return { id, name, scope, createdAt, expiresAt, revokedAt, lastSeenAt };
+  const { id, name, createdAt, expiresAt, revokedAt, lastSeenAt, disconnectedAt, appVersion, showing } = row;
+  return { id, name, scope, createdAt, expiresAt, revokedAt, lastSeenAt, disconnectedAt, appVersion, showing };
 }
 
 /** The stored tokens with these hashes (screens connecting at once are looked up together). */
@@ -153,4 +156,36 @@ export async function usableKioskTokenIds(db: Database, ids: string[], now: Date
 export async function touchKioskTokens(db: Database, ids: string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(kioskTokens).set({ lastSeenAt: at }).where(inArray(kioskTokens.id, ids));
+}
+
+/** What a screen reports of itself (its heartbeat): seen now, running this version, showing this page. */
+export interface ScreenStatus {
+  tokenId: string;
+  at: Date;
+  appVersion: string;
+  showing: string;
+}
+
+/** The screens' latest statuses, one statement per distinct (version, page): a fleet mostly shares both. */
+export async function recordScreenStatuses(db: Database, statuses: ScreenStatus[]): Promise<void> {
+  const groups = new Map<string, { status: ScreenStatus; ids: string[] }>();
+  for (const status of statuses) {
+    const key = JSON.stringify([status.appVersion, status.showing]);
+    const group = groups.get(key) ?? { status, ids: [] };
+    group.ids.push(status.tokenId);
+    if (status.at > group.status.at) group.status = status;
+    groups.set(key, group);
+  }
+  for (const { status, ids } of groups.values()) {
+    await db
+      .update(kioskTokens)
+      .set({ lastSeenAt: status.at, appVersion: status.appVersion, showing: status.showing })
+      .where(inArray(kioskTokens.id, ids));
+  }
+}
+
+/** The last screen of these tokens went away: dark from `at` (until one is seen again). */
+export async function recordScreensGone(db: Database, ids: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(kioskTokens).set({ disconnectedAt: at }).where(inArray(kioskTokens.id, ids));
 }

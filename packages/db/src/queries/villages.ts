@@ -60,6 +60,14 @@ export async function getProvinceName(db: Database, code: string): Promise<Provi
   return row ?? null;
 }
 
+/** Every province's names, in code order. */
+export async function listProvinceNames(db: Database): Promise<ProvinceName[]> {
+  return queryRows<ProvinceName>(
+    db,
+    sql`select code, name, name_en as "nameEn", full_name as "fullName", full_name_en as "fullNameEn" from provinces order by code`,
+  );
+}
+
 /** The full name of a province or commune scope, in both languages; null for the nation. */
 export async function scopeUnitName(
   db: Database,

@@ -49,7 +49,13 @@ export const kioskTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** a screen's last sign of life with this token: its connection, then each status it reports */
     lastSeenAt: timestamp({ withTimezone: true }),
+    /** when the last screen with this token went away (it is dark if this is after lastSeenAt) */
+    disconnectedAt: timestamp({ withTimezone: true }),
+    /** the app version the screen runs, and the page it shows, as it last reported them */
+    appVersion: text(),
+    showing: text(),
   },
   (t) => [
     uniqueIndex("kiosk_tokens_pairing_code_idx").on(t.pairingCode),

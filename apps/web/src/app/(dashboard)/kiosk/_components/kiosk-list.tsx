@@ -4,16 +4,17 @@ import { scopeKey } from "@pulse/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "../../../../trpc/react";
+import { FLEET_REFRESH_MS, ScreenHealthCell } from "./screen-health";
 
-const COLUMNS = ["name", "scope", "created", "expires", "lastSeen", "status"] as const;
+const COLUMNS = ["name", "scope", "health", "showing", "version", "lastSeen", "created", "expires", "status"] as const;
 
-/** The screens this user manages, with their last connection; an active one can be revoked. */
+/** The screens this user manages, with their health; an active one can be revoked. */
 export function KioskList() {
   const t = useTranslations("kiosk");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tokens = useQuery({ ...trpc.kiosk.list.queryOptions(), refetchInterval: 10_000 });
+  const tokens = useQuery({ ...trpc.kiosk.list.queryOptions(), refetchInterval: FLEET_REFRESH_MS });
   const revoke = useMutation(
     trpc.kiosk.revoke.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.kiosk.list.queryKey() }),
@@ -37,12 +38,17 @@ export function KioskList() {
       </thead>
       <tbody>
         {tokens.data.map((token) => (
-          <tr key={token.id} className="border-b border-slate-200">
+          <tr key={token.id} className="border-b border-slate-200" data-screen={token.name}>
             <td className="py-2 pr-3 font-medium">{token.name}</td>
             <td className="pr-3 font-mono">{scopeKey(token.scope)}</td>
+            <td className="pr-3">
+              <ScreenHealthCell active={token.status === "active"} health={token.health} seen={!!token.lastSeenAt} />
+            </td>
+            <td className="pr-3 font-mono">{token.showing ?? ""}</td>
+            <td className="pr-3 font-mono">{token.appVersion ?? ""}</td>
+            <td className="pr-3">{time(token.lastSeenAt, t("never"))}</td>
             <td className="pr-3">{time(token.createdAt, "")}</td>
             <td className="pr-3">{time(token.expiresAt, t("noExpiry"))}</td>
-            <td className="pr-3">{time(token.lastSeenAt, t("never"))}</td>
             <td className="pr-3">{t(`status.${token.status}`)}</td>
             <td className="text-right">
               {token.status === "active" && (

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { CreateForm, PairForm } from "./kiosk-forms";
 import { KioskList } from "./kiosk-list";
+import { FleetByProvince } from "./screen-health";
 
 const noSubscription = () => () => undefined;
 
@@ -20,7 +21,10 @@ const usePageOrigin = () =>
     () => "",
   );
 
-/** Pair a TV by code, create a token for a link, list screens with their last connection, revoke. */
+/**
+ * Pair a TV by code, create a token for a link, follow each screen's health (connected, or dark
+ * since when) and the dark screens per province, revoke.
+ */
 export function KioskManager({ scope }: { scope: Scope }) {
   const t = useTranslations("kiosk");
   const origin = usePageOrigin();
@@ -30,8 +34,12 @@ export function KioskManager({ scope }: { scope: Scope }) {
       <CreateForm scope={scope} origin={origin} />
       <section className="lg:col-span-2">
         <h2 className="mb-2 text-lg font-semibold">{t("listTitle")}</h2>
+        <p className="mb-2 text-sm text-slate-600">{t("liveNote")}</p>
         <KioskList />
       </section>
+      <div className="lg:col-span-2">
+        <FleetByProvince />
+      </div>
     </div>
   );
 }
