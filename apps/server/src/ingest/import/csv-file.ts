@@ -1,12 +1,15 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform, type Readable } from "node:stream";
+import { isHeaderRow, TITLE_ROWS } from "./csv-row";
 
 /** What a CSV file is made of, read from its first 64 KB. */
 export interface CsvFileShape {
   encoding: "utf-8" | "utf-16le" | "utf-16be";
   /** Excel set to Vietnamese saves with semicolons (the decimal mark is a comma); "Unicode text" with tabs */
   delimiter: "," | ";" | "\t";
+  /** the header's line: below the title rows (motto, report title, date) an office puts above it */
+  headerLine: number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -24,9 +27,27 @@ function delimiterOf(text: string): CsvFileShape["delimiter"] {
   return DELIMITERS.reduce((best, d) => ((counts.get(d) ?? 0) > (counts.get(best) ?? 0) ? d : best), DELIMITERS[0]);
 }
 
+/** A line's cells by a candidate delimiter, quotes taken off (only to recognise a header). */
+const cellsOf = (line: string, delimiter: string) =>
+  line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
+
 /**
- * The encoding (a UTF-16 byte-order mark, else UTF-8) and the delimiter of a file; null when it
- * is not UTF-8 — a legacy Vietnamese encoding (TCVN3, Windows-1258) would be read as mojibake.
+ * The header (the first of the first lines that names two known columns by one of the
+ * delimiters), or the first line with the delimiter it has most of.
+ */
+function headerOf(text: string): Pick<CsvFileShape, "delimiter" | "headerLine"> {
+  const lines = text.split(/\r\n|\n|\r/, TITLE_ROWS + 1);
+  for (const [i, line] of lines.entries()) {
+    const delimiter = DELIMITERS.find((d) => isHeaderRow(cellsOf(line, d)));
+    if (delimiter) return { delimiter, headerLine: i + 1 };
+  }
+  return { delimiter: delimiterOf(text), headerLine: 1 };
+}
+
+/**
+ * The encoding (a UTF-16 byte-order mark, else UTF-8), the delimiter and the header's line of a
+ * file; null when its start is not UTF-8 — a legacy Vietnamese encoding (TCVN3, Windows-1258)
+ * would be read as mojibake (a broken byte further on is named with its line: `reportFromCsvRecord`).
  */
 export async function csvFileShape(path: string): Promise<CsvFileShape | null> {
   const file = await open(path, "r");
@@ -47,7 +68,7 @@ export async function csvFileShape(path: string): Promise<CsvFileShape | null> {
     } catch {
       return null;
     }
-    return { encoding, delimiter: delimiterOf(text.replace(/^\uFEFF/, "")) };
+    return { encoding, ...headerOf(text.replace(/^\uFEFF/, "")) };
   } finally {
     await file.close();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvRowKey, readCsvHeader, reportFromCsvRecord } from "./csv-row";
+import { csvRowKey, isHeaderRow, readCsvHeader, reportFromCsvRecord } from "./csv-row";
 
 const row = {
   communeCode: "00082",
@@ -76,6 +76,12 @@ describe("a CSV row as a report", () => {
 });
 
 describe("the header row", () => {
+  it("is the first row naming two known columns: a title line is not one", () => {
+    expect(isHeaderRow(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "", ""])).toBe(false);
+    expect(isHeaderRow(["Mã xã", "Ghi chú"])).toBe(false);
+    expect(isHeaderRow(["Mã xã", "Thời điểm", "Ghi chú"])).toBe(true);
+  });
+
   it("refuses an unknown column by itself, with the list of known ones, and names missing required ones", () => {
     const { problems } = readCsvHeader(["communeCode", "asOf", "reporter", "Họ tên"]);
     expect(problems).toEqual([
@@ -127,6 +133,12 @@ describe("Vietnamese dates and modes", () => {
   ])("%s is refused by name: %s", (asOf, vi) => {
     expect(reportFromCsvRecord({ ...row, asOf }, 9).problems).toEqual([
       { line: 9, column: "asOf", vi, en: expect.any(String) },
+    ]);
+  });
+
+  it("names a cell holding a byte that was not UTF-8 (read as U+FFFD), whatever else the row holds", () => {
+    expect(reportFromCsvRecord({ ...row, reporter: "C\uFFFDng an" }, 7).problems).toEqual([
+      { line: 7, column: "reporter", vi: expect.stringContaining("UTF-8"), en: expect.stringContaining("Save As") },
     ]);
   });
 

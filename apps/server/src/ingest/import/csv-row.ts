@@ -29,23 +29,31 @@ export const KNOWN_COLUMNS = [...CSV_COLUMNS, ...CSV_NAME_COLUMNS];
  * diacritics), and the problems that stop the file — an unknown column named alone with the
  * list of known ones (a name or ID number would be one), a column given twice, a missing one.
  */
-export function readCsvHeader(header: readonly string[]): { columns: string[]; problems: CsvProblem[] } {
+/** Rows a file may have above its header: the national motto, the report's title, a date line. */
+export const TITLE_ROWS = 10;
+
+/** The header is the first row naming two columns the import knows. */
+export const isHeaderRow = (cells: readonly string[]) =>
+  cells.filter((cell) => cell && columnNamed(cell, KNOWN_COLUMNS)).length >= 2;
+
+/** The header row (on `line` of the file: below any title rows) as columns, and what is wrong with it. */
+export function readCsvHeader(header: readonly string[], line = 1): { columns: string[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const known = KNOWN_COLUMNS.join(", ");
   const columns = header.map((cell) => {
     const column = columnNamed(cell, KNOWN_COLUMNS);
     if (!column) {
       const { vi, en } = VALIDATION_MESSAGES.unknownColumn;
-      problems.push({ line: 1, column: cell, vi: `${vi}: ${known}`, en: `${en}: ${known}` });
+      problems.push({ line, column: cell, vi: `${vi}: ${known}`, en: `${en}: ${known}` });
     }
     return column ?? cell;
   });
   columns.forEach((column, i) => {
     if (columns.indexOf(column) !== i)
-      problems.push({ line: 1, column: header[i] ?? column, ...VALIDATION_MESSAGES.duplicateColumn });
+      problems.push({ line, column: header[i] ?? column, ...VALIDATION_MESSAGES.duplicateColumn });
   });
   for (const column of CSV_REQUIRED_COLUMNS) {
-    if (!columns.includes(column)) problems.push({ line: 1, column, ...VALIDATION_MESSAGES.required });
+    if (!columns.includes(column)) problems.push({ line, column, ...VALIDATION_MESSAGES.required });
   }
   return { columns, problems };
 }
@@ -108,6 +116,10 @@ export function reportFromCsvRecord(
     const value = record[column]?.normalize("NFC").trim();
     return value ? value : undefined;
   };
+  // csv-parse reads a byte that is not UTF-8 as U+FFFD: a legacy encoding past the part sampled
+  const broken = Object.keys(record).filter((column) => record[column]?.includes("\uFFFD"));
+  if (broken.length > 0)
+    return { problems: broken.map((column) => ({ line, column, ...VALIDATION_MESSAGES.notUtf8 })) };
   const counters: Record<string, number | string> = {};
   const early: CsvProblem[] = [];
   for (const key of COUNTER_KEYS) {

@@ -50,13 +50,14 @@ async function* csvRows(
     parse({
       bom: true,
       delimiter: shape.delimiter,
+      from_line: shape.headerLine,
       trim: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       relax_column_count: true,
       info: true,
       columns: (cells: string[]) => {
-        const header = readCsvHeader(cells);
+        const header = readCsvHeader(cells, shape.headerLine);
         onHeader({ ...header, cells });
         return header.columns;
       },

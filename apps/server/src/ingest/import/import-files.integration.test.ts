@@ -114,4 +114,40 @@ describe(`the files back offices have, on ${testEnv.PULSE_TEST_DB}`, () => {
       }),
     ]);
   });
+
+  it("reads title rows above the header as Excel saves them, and names problems by the file's own line", async () => {
+    const before = await activated(suite.db, "00082");
+    const titled = [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;;;;;;",
+      "BÁO CÁO KẾT QUẢ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2;;;;;;",
+      "Ngày 01/08/2025;;;;;;",
+      ...EXCEL_VI,
+    ];
+    const { result, problems } = await importFile("titled.csv", Buffer.from(`${titled.join("\r\n")}\r\n`));
+    expect(problems).toEqual([]);
+    expect(result).toMatchObject({ status: "imported", rows: 2, imported: 2 });
+    expect((await activated(suite.db, "00082")).activated).toBe(before.activated + 12);
+
+    const bad = [...titled.slice(0, 4), "00082;;01/08/2025;Tổ 1;tăng thêm;-1;"].join("\n");
+    const refused = await importFile("titled-bad.csv", Buffer.from(bad));
+    expect(refused.problems).toEqual([expect.objectContaining({ line: 5, column: "Số tài khoản kích hoạt mức 2" })]);
+  });
+
+  it("names the line and column of a byte that is not UTF-8 far into a file, and writes nothing", async () => {
+    const before = await activated(suite.db, "00082");
+    // 3,000 good rows (≈ 150 KB, past the 64 KB sampled at the start), then one typed in Windows-1258
+    const good = Array.from({ length: 3000 }, (_, i) => `00082,2025-08-01 08:00,Tổ ${i},increment,1`);
+    const bytes = Buffer.concat([
+      Buffer.from(["communeCode,asOf,reporter,mode,eidL2Activated", ...good, "00082,2025-08-01 08:00,T"].join("\n")),
+      Buffer.from([0xf4]),
+      Buffer.from(" 1,increment,1\n"),
+    ]);
+    expect(bytes.length).toBeGreaterThan(128 * 1024);
+    const { result, problems } = await importFile("legacy-late.csv", bytes);
+    expect(result).toMatchObject({ status: "rejected", imported: 0 });
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3002, column: "reporter", en: expect.stringContaining("not UTF-8") }),
+    ]);
+    expect(await activated(suite.db, "00082")).toEqual(before);
+  });
 });

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { KNOWN_COLUMNS } from "./csv-row";
-import { columnNamed, csvCell, foldName, pad } from "./csv-vocabulary";
+import { isHeaderRow, TITLE_ROWS } from "./csv-row";
+import { csvCell, foldName, pad } from "./csv-vocabulary";
 
 /**
  * An Excel date cell as the file's time: Excel keeps no zone (exceljs reads its wall-clock time
@@ -30,12 +30,6 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 export type SheetRead = { found: true } | { found: false; sheets: string[] };
 
-/** Rows a sheet may have above its header: the national motto, the report's title, a date line. */
-const TITLE_ROWS = 10;
-
-/** The header is the first row naming two columns the import knows. */
-const isHeader = (cells: string[]) => cells.filter((cell) => cell && columnNamed(cell, KNOWN_COLUMNS)).length >= 2;
-
 /**
  * A sheet's rows as CSV lines, one per row, empty rows too, so every problem's line number is the
  * row number Excel shows. Title rows above the header become empty lines (when no header shows
@@ -57,11 +51,11 @@ async function writeSheet(rows: AsyncIterable<ExcelJS.Row>, write: (text: string
   for await (const row of rows) {
     const values = row.values as ExcelJS.CellValue[];
     const cells = Array.from({ length: values.length - 1 }, (_, i) => cellText(values[i + 1]));
-    if (above && !isHeader(cells) && above.length < TITLE_ROWS) {
+    if (above && !isHeaderRow(cells) && above.length < TITLE_ROWS) {
       above.push({ number: row.number, cells });
       continue;
     }
-    if (above && !isHeader(cells)) for (const title of above) await emit(title.number, title.cells);
+    if (above && !isHeaderRow(cells)) for (const title of above) await emit(title.number, title.cells);
     above = null;
     await emit(row.number, cells);
   }
