@@ -5,6 +5,7 @@
  * its figures; nothing is asserted. `BENCH_ENGINES=postgres` or `BENCH_ROWS=200000` narrow it.
  * An Excel workbook of `BENCH_XLSX_ROWS` rows (the CSV's first ones; 0 to skip) is imported too.
  */
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -17,6 +18,7 @@ import { z } from "zod";
 import { DEMO_PASSWORD } from "../src/auth/demo-accounts";
 import { signInForToken } from "../src/auth/sign-in-client";
 import { exited, freePort, startServerProcess } from "../src/testing/child-process";
+import { processUsage } from "../src/testing/process-usage";
 import { uploadCsv } from "../src/testing/import-client";
 import { XLSX_MEDIA_TYPE, type ImportEvent } from "@pulse/schema";
 import ExcelJS from "exceljs";
@@ -147,6 +149,10 @@ async function databaseFor(engine: string): Promise<{ env: Record<string, string
   };
 }
 
+// The commit measured, so that a figure can be reproduced (and a README line checked against it).
+const commit = execFileSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" }).trim();
+console.log(`bench:ingest at ${commit}, ${new Date().toISOString()}`);
+
 const dir = mkdtempSync(join(tmpdir(), "pulse-bench-csv-"));
 const csv = join(dir, "reports.csv");
 await generateCsv(csv, settings.BENCH_ROWS);
@@ -173,7 +179,11 @@ for (const engine of settings.BENCH_ENGINES.split(",")) {
     // Signed in as the demo's national admin, like an integration would with its own account.
     const token = await signInForToken(`http://127.0.0.1:${port}`, "admin@pulse.demo", DEMO_PASSWORD);
     console.log(`\n${engine}: HTTP, 64 clients, ${settings.BENCH_SECONDS} s`);
-    console.log(await httpThroughput(port, token));
+    const before = processUsage(server.pid ?? 0);
+    const http = await httpThroughput(port, token);
+    const after = processUsage(server.pid ?? 0);
+    const serverCpuPercent = Math.round((100 * (after.cpuSeconds - before.cpuSeconds)) / settings.BENCH_SECONDS);
+    console.log({ ...http, serverCpuPercent, serverRssMb: Math.round(after.rssMb) });
     console.log(`${engine}: CSV import`);
     console.log(await csvImport(port, csv, token));
     if (settings.BENCH_XLSX_ROWS > 0) {

@@ -7,6 +7,13 @@ import { kioskRoom, type LiveServer } from "./io";
  */
 export function createEmitter(io: LiveServer, { cluster }: { cluster: { isUp(): boolean } | null }) {
   return {
+    /**
+     * Whether a push to this room can reach anyone: alone, only if a socket here is in it;
+     * clustered, always (screens elsewhere are not known here).
+     */
+    isWatched(room: Room): boolean {
+      return cluster?.isUp() === true || io.sockets.adapter.rooms.has(room);
+    },
     progressChanged(room: Room, event: ProgressChanged): void {
       if (cluster?.isUp()) {
         io.to(room).emit("progress:changed", event);

@@ -21,6 +21,19 @@ function withinReadTimeout<T>(read: Promise<T>): Promise<T> {
   return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
 
+type Due = Map<Room, { communeCodes: Set<string>; reportIds: number[] }>;
+
+/**
+ * The rooms due that someone watches, as the reader takes them. A room nobody watches is not read
+ * (a bulk import with no screen open reads nothing); a screen that joins later loads its snapshot,
+ * and the next push's delta holds every field changed since the last one pushed (see applyDelta).
+ */
+function watchedChanges(due: Due, emitter: Emitter, provinceOf: Map<string, string>): RoomChange[] {
+  return [...due]
+    .filter(([room]) => emitter.isWatched(room))
+    .map(([room, entry]) => ({ room, communeCodes: [...entry.communeCodes], reportIds: entry.reportIds, provinceOf }));
+}
+
 /** At most 4 pushes per second per room. */
 export const ROOM_INTERVAL_MS = 250;
 export const HEARTBEAT_MS = 5_000;
@@ -42,7 +55,7 @@ export function createLiveHub(
 ): LivePublisher & { flush(): Promise<void>; stop(): void } {
   const provinceOf = new Map<string, string>();
   const toDelta = createRoomDeltas();
-  const due = new Map<Room, { communeCodes: Set<string>; reportIds: number[] }>();
+  const due: Due = new Map();
   let running = false;
   let retry: NodeJS.Timeout | null = null;
 
@@ -55,13 +68,9 @@ export function createLiveHub(
   };
   const readDue = async (): Promise<boolean> => {
     while (due.size > 0) {
-      const changes: RoomChange[] = [...due].map(([room, entry]) => ({
-        room,
-        communeCodes: [...entry.communeCodes],
-        reportIds: entry.reportIds,
-        provinceOf,
-      }));
+      const changes = watchedChanges(due, emitter, provinceOf);
       due.clear();
+      if (changes.length === 0) continue;
       try {
         for (const state of await withinReadTimeout(readStates(changes)))
           emitter.progressChanged(state.room, toDelta(state));
