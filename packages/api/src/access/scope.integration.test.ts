@@ -72,6 +72,7 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: (t) => ({ code: "ABCDEF", name: "TV kiểm thử", scope: SCOPES[t] }),
     },
     "kiosk.list": { gate: "manageKiosks", input: () => undefined },
+    "kiosk.fleet": { gate: "manageKiosks", input: () => undefined },
     "kiosk.revoke": { gate: "manageKiosks", targets: ALL, input: (t) => ({ id: fixture.tokenIds[t] }) },
     "progress.nation": { gate: "read", targets: ["nation"], input: () => ({}) },
     "progress.allCommunes": { gate: "read", targets: ["nation"], input: () => ({}) },
@@ -216,6 +217,10 @@ describe(`every procedure checks scope, for every role, on ${testEnv.PULSE_TEST_
     expect(names).toEqual(expect.arrayContaining(["TV provinceA", "TV communeA", "TV communeA2"]));
     expect(names).not.toEqual(expect.arrayContaining(["TV provinceB"]));
     expect(names.some((n) => n === "TV communeB" || n === "TV nation")).toBe(false);
+    // The screens per province: its own only, counting its province's and communes' screens in use.
+    const fleet = await callers.callerAs(principals.provinceUserA).kiosk.fleet();
+    const inUse = tokens.filter((t) => t.status === "active").length;
+    expect(fleet.map(({ province, screens }) => [province.code, screens])).toEqual([["01", inUse]]);
 
     const campaigns = await callers.callerAs(principals.provinceUserA).progress.campaigns();
     expect(campaigns.map((c) => c.scopeKind)).toContain("nation");
