@@ -7,3 +7,4 @@ export * from "./progress";
 export * from "./series";
 export * from "./lateness";
 export * from "./plausibility";
+export * from "./screen-health";

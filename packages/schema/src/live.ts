@@ -86,9 +86,8 @@ export interface ScreenReport {
   showing: string;
 }
 
-/** How often a screen reports; one silent for SCREEN_SILENT_MS (or gone) is dark. */
+/** How often a screen reports (one silent for 75 s is dark: `screenHealthOf` in `@pulse/indicators`). */
 export const SCREEN_REPORT_MS = 30_000;
-export const SCREEN_SILENT_MS = 75_000;
 
 export interface ClientToServerEvents {
   "room:join": (room: Room, ack: (result: Ack) => void) => void;

@@ -4,7 +4,7 @@ import type { ScreenReport } from "@pulse/schema";
 import type { Logger } from "pino";
 
 /** What happened last to a token's screens in this second: seen (with a report or not), or gone. */
-type Latest = { kind: "seen"; at: Date; report: ScreenReport | null } | { kind: "gone"; at: Date };
+type Latest = { kind: "seen"; report: ScreenReport | null } | { kind: "gone" };
 
 /**
  * Records screens' signs of life — connected, reported (version, page), gone — once a second for
@@ -17,30 +17,34 @@ export function createKioskSeenRecorder(db: Database, logger: Logger, intervalMs
   let latest = new Map<string, Latest>();
   const flush = async () => {
     if (latest.size === 0) return;
-    const events = latest;
+    const events = [...latest];
     latest = new Map();
-    const touched: string[] = [];
+    const now = new Date();
     const statuses: ScreenStatus[] = [];
-    const gone = new Map<number, string[]>();
-    for (const [tokenId, event] of events) {
-      if (event.kind === "gone") gone.set(event.at.getTime(), [...(gone.get(event.at.getTime()) ?? []), tokenId]);
-      else if (event.report) statuses.push({ tokenId, at: event.at, ...event.report });
-      else touched.push(tokenId);
-    }
+    for (const [tokenId, event] of events)
+      if (event.kind === "seen" && event.report) statuses.push({ tokenId, ...event.report });
+    const idsOf = (wanted: (event: Latest) => boolean) => events.filter(([, e]) => wanted(e)).map(([id]) => id);
     try {
-      await touchKioskTokens(db, touched, new Date());
-      await recordScreenStatuses(db, statuses);
-      for (const [at, ids] of gone) await recordScreensGone(db, ids, new Date(at));
+      await touchKioskTokens(
+        db,
+        idsOf((e) => e.kind === "seen" && !e.report),
+        now,
+      );
+      await recordScreenStatuses(db, statuses, now);
+      await recordScreensGone(
+        db,
+        idsOf((e) => e.kind === "gone"),
+        now,
+      );
     } catch (err) {
       logger.warn({ err }, "could not record screens' connections");
     }
   };
   const timer = setInterval(() => void flush(), intervalMs);
   return {
-    seen: (tokenId: string) => void latest.set(tokenId, { kind: "seen", at: new Date(), report: null }),
-    reported: (tokenId: string, report: ScreenReport) =>
-      void latest.set(tokenId, { kind: "seen", at: new Date(), report }),
-    gone: (tokenId: string) => void latest.set(tokenId, { kind: "gone", at: new Date() }),
+    seen: (tokenId: string) => void latest.set(tokenId, { kind: "seen", report: null }),
+    reported: (tokenId: string, report: ScreenReport) => void latest.set(tokenId, { kind: "seen", report }),
+    gone: (tokenId: string) => void latest.set(tokenId, { kind: "gone" }),
     /** writes what waits, and stops */
     async stop() {
       clearInterval(timer);

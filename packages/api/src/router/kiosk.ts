@@ -9,6 +9,7 @@ import {
   writeAudit,
   type KioskToken,
 } from "@pulse/db/queries";
+import { screenHealthOf } from "@pulse/indicators";
 import { fieldError, kioskPairInput, kioskTokenInput, PAIRING_TTL_MS, scopeKey } from "@pulse/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -18,7 +19,6 @@ import { covers } from "../access/rules";
 import type { Context } from "../context";
 import { apiError } from "../errors";
 import { throttle } from "../access/gate";
-import { screenHealthOf } from "../screen-health";
 import { authorize, publicProcedure, signedInProcedure } from "../trpc";
 
 export type KioskStatus = "active" | "expired" | "revoked";

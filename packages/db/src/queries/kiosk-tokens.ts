@@ -158,28 +158,26 @@ export async function touchKioskTokens(db: Database, ids: string[], at: Date): P
   await db.update(kioskTokens).set({ lastSeenAt: at }).where(inArray(kioskTokens.id, ids));
 }
 
-/** What a screen reports of itself (its heartbeat): seen now, running this version, showing this page. */
+/** What a screen reports of itself (its heartbeat): running this version, showing this page. */
 export interface ScreenStatus {
   tokenId: string;
-  at: Date;
   appVersion: string;
   showing: string;
 }
 
-/** The screens' latest statuses, one statement per distinct (version, page): a fleet mostly shares both. */
-export async function recordScreenStatuses(db: Database, statuses: ScreenStatus[]): Promise<void> {
+/** The screens' statuses, seen at `at`: one statement per distinct (version, page), which a fleet mostly shares. */
+export async function recordScreenStatuses(db: Database, statuses: ScreenStatus[], at: Date): Promise<void> {
   const groups = new Map<string, { status: ScreenStatus; ids: string[] }>();
   for (const status of statuses) {
     const key = JSON.stringify([status.appVersion, status.showing]);
     const group = groups.get(key) ?? { status, ids: [] };
     group.ids.push(status.tokenId);
-    if (status.at > group.status.at) group.status = status;
     groups.set(key, group);
   }
   for (const { status, ids } of groups.values()) {
     await db
       .update(kioskTokens)
-      .set({ lastSeenAt: status.at, appVersion: status.appVersion, showing: status.showing })
+      .set({ lastSeenAt: at, appVersion: status.appVersion, showing: status.showing })
       .where(inArray(kioskTokens.id, ids));
   }
 }

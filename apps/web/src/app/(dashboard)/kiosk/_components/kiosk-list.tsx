@@ -42,7 +42,7 @@ export function KioskList() {
             <td className="py-2 pr-3 font-medium">{token.name}</td>
             <td className="pr-3 font-mono">{scopeKey(token.scope)}</td>
             <td className="pr-3">
-              <ScreenHealthCell active={token.status === "active"} health={token.health} seen={!!token.lastSeenAt} />
+              <ScreenHealthCell active={token.status === "active"} health={token.health} />
             </td>
             <td className="pr-3 font-mono">{token.showing ?? ""}</td>
             <td className="pr-3 font-mono">{token.appVersion ?? ""}</td>

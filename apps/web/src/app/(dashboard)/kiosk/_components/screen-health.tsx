@@ -13,11 +13,9 @@ export const FLEET_REFRESH_MS = 5_000;
 export function ScreenHealthCell({
   active,
   health,
-  seen,
 }: {
   active: boolean;
   health: { connected: boolean; darkSince: Date | null };
-  seen: boolean;
 }) {
   const t = useTranslations("kiosk");
   const format = useFormatter();
@@ -28,7 +26,8 @@ export function ScreenHealthCell({
         ● {t("health.connected")}
       </span>
     );
-  if (!seen || !health.darkSince) return <span data-health="never">{t("health.never")}</span>;
+  // not connected and dark since nothing: never seen
+  if (!health.darkSince) return <span data-health="never">{t("health.never")}</span>;
   const today = new Date().toDateString() === health.darkSince.toDateString();
   const time = format.dateTime(
     health.darkSince,

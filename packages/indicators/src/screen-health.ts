@@ -1,4 +1,5 @@
-import { SCREEN_SILENT_MS } from "@pulse/schema";
+/** A screen reports every 30 s (`SCREEN_REPORT_MS` in `@pulse/schema/live`): one silent this long is dark. */
+export const SCREEN_SILENT_MS = 75_000;
 
 /** Whether a screen is on now, and if not since when it has been dark (null: never seen). */
 export interface ScreenHealth {
