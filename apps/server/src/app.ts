@@ -48,6 +48,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
     logger,
   });
   const stopSweep = startAccessSweep(io, db, logger);
+  await services.deliveries?.start(services);
   return {
     services,
     http,
@@ -66,6 +67,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
       await kioskSeen.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.detach();
+      await services.deliveries?.stop();
       await services.close();
       return ended;
     },

@@ -53,6 +53,18 @@ export const env = z
     PDF_QUEUE: z.coerce.number().int().min(1).default(8),
     /** seconds a rendered report is handed to others asking for the same one (0: render every time) */
     PDF_REUSE_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** where scheduled reports are sent: smtp://user:pass@host:587 or smtps://…; unset: written as .eml files to OUTBOX_DIR */
+    SMTP_URL: z.url().optional(),
+    OUTBOX_DIR: z.string().default(`${repoRoot}.data/outbox`),
+    /** the From of every message */
+    MAIL_FROM: z.string().min(3).default("Commune Pulse <no-reply@commune-pulse.local>"),
+    /** how often each process looks for reports due */
+    DELIVERY_PLAN_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    /** a message that fails is tried again this many times, after 60 s, then 2, 4, 8… minutes, then shown as failed */
+    DELIVERY_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+    DELIVERY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** how long one try may take before another process takes the message over (the sender died) */
+    DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).default(300),
     /** on SIGTERM/SIGINT: how long requests in flight may take to finish before the process exits */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

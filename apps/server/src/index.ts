@@ -7,7 +7,7 @@ import { startDemoFeed } from "./ingest/demo-feed";
 import { env } from "./env";
 import { logger } from "./logger";
 import { systemCaller } from "./services";
-import { serviceSettings } from "./settings";
+import { deliverySettings, serviceSettings } from "./settings";
 
 async function main() {
   const database = await openConfiguredDatabase();
@@ -27,7 +27,10 @@ async function main() {
     ...serviceSettings,
     appVersion: env.APP_VERSION,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
+    deliveries: deliverySettings(database),
   });
+  if (!env.SMTP_URL)
+    logger.info({ outbox: env.OUTBOX_DIR }, "no SMTP_URL: scheduled reports are written as .eml files");
   if (env.REDIS_URL) logger.info("live hub shares rooms with other processes through Redis");
   let stopFeed = (): void => undefined;
   if (env.PULSE_DEMO) {

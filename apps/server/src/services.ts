@@ -4,6 +4,7 @@ import {
   createApiCaller,
   createContext,
   loadProvinceOf,
+  NO_DELIVERIES,
   SYSTEM,
   type Context,
   type LivePublisher,
@@ -20,6 +21,8 @@ import { createPdfRenderer, type PdfRenderer, type PdfRendererSettings } from ".
 import { MAX_IMPORT_BYTES } from "./ingest/import/import-http";
 import { createRateLimits, type RateLimitSettings } from "./auth/rate-limits";
 import { connectRedis } from "./redis";
+import { createDeliveries, type Deliveries, type DeliverySettings } from "./subscriptions/deliveries";
+import { createRecipientLinks, type RecipientLinks } from "./subscriptions/links";
 
 /** What every way in (HTTP, tRPC, sockets) shares: one per server process. */
 export interface Services {
@@ -36,6 +39,10 @@ export interface Services {
   maxImportBytes: number;
   /** X-Forwarded-For is believed from any peer (the server sits behind its reverse proxy only) */
   trustProxy: boolean;
+  /** the signed links of subscription messages (confirm, unsubscribe) */
+  links: RecipientLinks;
+  /** scheduled reports by email; null when this process sends none (tests of other parts) */
+  deliveries: Deliveries | null;
   /** the PDF threads and the rate limits' Redis connection */
   close(): Promise<void>;
 }
@@ -52,6 +59,8 @@ export interface ServiceSettings {
   pdf?: PdfRendererSettings | undefined;
   /** the largest CSV upload accepted; default 1 GB */
   maxImportBytes?: number | undefined;
+  /** scheduled reports by email: the job queue, the mailer and the planner's pace */
+  deliveries?: DeliverySettings | undefined;
 }
 
 export const DEFAULT_PDF_SETTINGS: PdfRendererSettings = { threads: 1, maxQueue: 8 };
@@ -74,6 +83,7 @@ export async function createServices(
       }
     : undefined;
   const pdf = createPdfRenderer(settings.pdf ?? DEFAULT_PDF_SETTINGS);
+  const links = createRecipientLinks(secret, settings.webOrigin);
   return {
     db,
     live,
@@ -86,6 +96,8 @@ export async function createServices(
     pdf,
     maxImportBytes: settings.maxImportBytes ?? MAX_IMPORT_BYTES,
     trustProxy: settings.trustProxy ?? false,
+    links,
+    deliveries: settings.deliveries ? createDeliveries(settings.deliveries, links) : null,
     async close() {
       await pdf.close();
       await limitStore?.client.quit().catch(() => undefined);
@@ -98,6 +110,7 @@ export function contextFor(services: Services, principal: Principal, clientIp: s
   return createContext({
     db,
     live,
+    deliveries: services.deliveries?.requests ?? NO_DELIVERIES,
     provinceOf,
     limits,
     principal,

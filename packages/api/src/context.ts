@@ -3,11 +3,14 @@ import type { Principal } from "./access/principal";
 import type { RateLimits } from "./access/limits";
 import type { ProvinceOf } from "./access/rules";
 import type { LivePublisher } from "./live";
+import type { DeliveryRequests } from "./subscriptions";
 
 /** Built from plain inputs (never req/res), so routers test with `createCaller`. */
 export interface Context {
   db: Database;
   live: LivePublisher;
+  /** the job queue of scheduled reports: confirmation messages */
+  deliveries: DeliveryRequests;
   /** the clock: tests fix it, the server passes `() => new Date()` */
   now: () => Date;
   /** who is asking, resolved by the server from the request */

@@ -17,6 +17,8 @@ export {
 export { importTemplateVillages } from "./ingest/template";
 export { createContext, type Context } from "./context";
 export type { LivePublisher } from "./live";
+export { NO_DELIVERIES, type DeliveryRequests } from "./subscriptions";
+export type { RecipientStatus } from "./router/subscriptions";
 export { totalOf, withIndicatorsOf, type UnitProgress } from "./progress-view";
 export {
   createRoomStateReader,

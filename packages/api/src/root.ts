@@ -4,6 +4,7 @@ import { kioskRouter } from "./router/kiosk";
 import { progressRouter } from "./router/progress";
 import { reportsRouter } from "./router/reports";
 import { reviewRouter } from "./router/review";
+import { subscriptionsRouter } from "./router/subscriptions";
 import type { Context } from "./context";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   progress: progressRouter,
   reports: reportsRouter,
   review: reviewRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { SYSTEM, type Principal } from "./access/principal";
 import type { Context } from "./context";
 import { createApiCaller } from "./root";
 import { openImport } from "./ingest/service";
+import { NO_DELIVERIES } from "./subscriptions";
 
 /** What the live hub was told during a test. */
 export interface LiveRecord {
@@ -24,6 +25,7 @@ export async function testContexts(db: Database, overrides: Partial<Context> = {
   const contextAs = (principal: Principal): Context => ({
     db,
     live: { reportCommitted: (r) => live.committed.push(r), kioskRevoked: (id) => live.revoked.push(id) },
+    deliveries: NO_DELIVERIES,
     now: () => TEST_NOW,
     principal,
     provinceOf,

@@ -18,8 +18,10 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** the embedded engine, when it is PGlite (tests dump and clone it) */
+  /** the embedded engine, when it is PGlite (tests dump and clone it; the job queue talks to it) */
   pglite?: PGlite;
+  /** the connection string, when it is Postgres (the job queue opens its own connections) */
+  url?: string;
   /** applies the committed drizzle-kit migrations */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: "postgres",
+      url: options.url,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
     };

@@ -8,3 +8,4 @@ export * from "./series";
 export * from "./lateness";
 export * from "./plausibility";
 export * from "./screen-health";
+export * from "./schedule";

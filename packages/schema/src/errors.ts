@@ -92,6 +92,11 @@ export const VALIDATION_MESSAGES = {
     vi: "cần đúng một trong hai: commune (mã xã) hoặc province (mã tỉnh)",
     en: "give exactly one of commune (a commune code) or province (a province code)",
   },
+  unknownCampaign: { vi: "không có chiến dịch với mã này", en: "no campaign has this id" },
+  weekdayOfWeekly: {
+    vi: "cần chọn ngày trong tuần cho báo cáo hằng tuần, và chỉ cho báo cáo đó",
+    en: "a weekly report needs a day of the week, and only a weekly one takes it",
+  },
   unknownPairingCode: {
     vi: "mã ghép nối không đúng hoặc đã hết hạn",
     en: "this pairing code is wrong or has expired",

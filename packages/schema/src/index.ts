@@ -10,3 +10,4 @@ export * from "./roles";
 export * from "./export";
 export * from "./text";
 export * from "./places";
+export * from "./subscriptions";

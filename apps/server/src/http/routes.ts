@@ -1,12 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "@pulse/api";
-import { EXPORT_PDF_PATH, exportPdfQuery, PLACES_PATH, placesQuery } from "@pulse/schema";
+import {
+  EXPORT_PDF_PATH,
+  exportPdfQuery,
+  PLACES_PATH,
+  placesQuery,
+  recipientLinkQuery,
+  SUBSCRIPTION_PATHS,
+} from "@pulse/schema";
 import type { ZodType } from "zod";
 import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
 import { sendImportTemplate } from "../ingest/import/import-template";
 import { handleReportsPost, reportsRequestBody } from "../ingest/reports-http";
 import { handleExportPdf } from "../pdf/export-http";
 import type { Services } from "../services";
+import { handleOutboxGet, handleRecipientLink } from "../subscriptions/subscriptions-http";
 import { sendOpenApi } from "./openapi";
 import { handlePlacesGet } from "./places-http";
 import { sendJson } from "./problem";
@@ -104,6 +112,33 @@ export const ROUTES: Route[] = [
     query: placesQuery,
     responses: { 200: "application/json", 400: "Invalid parameters", 404: "Unknown unit", ...REFUSALS },
     handle: async ({ req, res, context }) => handlePlacesGet(req, res, await context()),
+  },
+  ...(["GET", "POST"] as const).flatMap((method) =>
+    (["confirm", "unsubscribe"] as const)
+      .filter((purpose) => method === "GET" || purpose === "unsubscribe")
+      .map((purpose) => ({
+        method,
+        path: SUBSCRIPTION_PATHS[purpose],
+        summary:
+          purpose === "confirm"
+            ? "The link of a confirmation message: the address starts receiving its subscription's reports"
+            : "The unsubscribe link of a scheduled report (POST: a mail client's one-click button, RFC 8058)",
+        query: recipientLinkQuery,
+        responses: {
+          200: "text/html page in the subscription's language",
+          400: "Malformed link",
+          404: "Unknown or altered link",
+        },
+        handle: async ({ req, res, services }: RouteInput) => handleRecipientLink(req, res, services, purpose),
+      })),
+  ),
+  {
+    method: "GET",
+    path: SUBSCRIPTION_PATHS.outbox,
+    summary:
+      "A message of one of your subscriptions written to the outbox (?file=NAME.eml), when no SMTP server is set",
+    responses: { 200: "message/rfc822", 400: "Invalid file name", 404: "No such message of yours", ...REFUSALS },
+    handle: async ({ req, res, context, services }) => handleOutboxGet(req, res, await context(), services),
   },
   {
     method: "GET",

@@ -5,8 +5,7 @@ import { hcmDay } from "@pulse/indicators";
 import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
 import { problem } from "../http/problem";
 import { callerFor } from "../services";
-import { PdfQueueFullError, type PdfRenderer } from "./pdf-renderer";
-import type { SharedPdf } from "./shared-renders";
+import { PdfQueueFullError, reportFileName, reportKey, type PdfRenderer, type SharedPdf } from "./pdf-renderer";
 import { loadReportInput } from "./report-input";
 
 const busy = () => problem(503, "pdfBusy", { headers: { "retry-after": "5" } });
@@ -35,7 +34,7 @@ export async function handleExportPdf(
 
   const now = ctx.now();
   const started = performance.now();
-  const key = [scopeKey(scope), campaign ?? "", lang, annex ?? ""].join("|");
+  const key = reportKey({ scope, campaignId: campaign, lang, annex: annex !== undefined });
   let rendered: SharedPdf;
   try {
     rendered = await renderer.renderShared(key, () =>
@@ -55,7 +54,7 @@ export async function handleExportPdf(
     details: { lang, annex: annex !== undefined, campaign: campaign ?? null, bytes: pdf.byteLength, shared },
   });
   const day = hcmDay(now);
-  const name = `commune-pulse-${scopeKey(scope).replace(":", "-")}${annex ? "-annex" : ""}-${day}-${lang}.pdf`;
+  const name = reportFileName({ scope, lang, annex: annex !== undefined }, day);
   res.writeHead(200, {
     "content-type": "application/pdf",
     "content-length": String(pdf.byteLength),

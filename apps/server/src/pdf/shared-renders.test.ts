@@ -5,7 +5,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe("shared PDF renders", () => {
   it("renders identical requests in flight once, and gives each the same bytes", async () => {
-    const renders = createSharedRenders({ reuseMs: 60_000 });
+    const renders = createSharedRenders<Uint8Array>({ reuseMs: 60_000 });
     let made = 0;
     const render = async () => {
       made += 1;
@@ -14,7 +14,7 @@ describe("shared PDF renders", () => {
     };
     const results = await Promise.all([1, 2, 3].map(() => renders.get("nation|vi", render)));
     expect(made).toBe(1);
-    expect(results.map((r) => [new TextDecoder().decode(r.pdf), r.shared])).toEqual([
+    expect(results.map((r) => [new TextDecoder().decode(r.rendered), r.shared])).toEqual([
       ["pdf 1", false],
       ["pdf 1", true],
       ["pdf 1", true],
@@ -26,24 +26,24 @@ describe("shared PDF renders", () => {
 
   it("reuses a finished PDF for the reuse time only", async () => {
     let clock = 0;
-    const renders = createSharedRenders({ reuseMs: 60_000, now: () => clock });
+    const renders = createSharedRenders<Uint8Array>({ reuseMs: 60_000, now: () => clock });
     let made = 0;
     const render = async () => bytes(`pdf ${++made}`);
     await renders.get("k", render);
     clock = 59_999;
     expect((await renders.get("k", render)).shared).toBe(true);
     clock = 60_000;
-    expect(await renders.get("k", render)).toEqual({ pdf: bytes("pdf 2"), shared: false });
+    expect(await renders.get("k", render)).toEqual({ rendered: bytes("pdf 2"), shared: false });
   });
 
   it("forgets a failed render, so the next request renders again", async () => {
-    const renders = createSharedRenders({ reuseMs: 60_000 });
+    const renders = createSharedRenders<Uint8Array>({ reuseMs: 60_000 });
     await expect(renders.get("k", () => Promise.reject(new Error("queue full")))).rejects.toThrow("queue full");
-    expect(await renders.get("k", async () => bytes("ok"))).toEqual({ pdf: bytes("ok"), shared: false });
+    expect(await renders.get("k", async () => bytes("ok"))).toEqual({ rendered: bytes("ok"), shared: false });
   });
 
   it("keeps at most maxEntries reports, dropping the oldest", async () => {
-    const renders = createSharedRenders({ reuseMs: 60_000, maxEntries: 2 });
+    const renders = createSharedRenders<Uint8Array>({ reuseMs: 60_000, maxEntries: 2 });
     let made = 0;
     const render = async () => bytes(`pdf ${++made}`);
     for (const key of ["a", "b", "c"]) await renders.get(key, render);

@@ -1,16 +1,16 @@
-/** A rendered PDF, and whether this request shared another's render instead of making its own. */
-export interface SharedPdf {
-  pdf: Uint8Array;
+/** A render's result, and whether this request shared another's render instead of making its own. */
+export interface Shared<T> {
+  rendered: T;
   shared: boolean;
 }
 
-export interface SharedRenders {
-  /** the PDF of `key`: the one in flight or rendered less than the reuse time ago, else `render()`'s */
-  get(key: string, render: () => Promise<Uint8Array>): Promise<SharedPdf>;
+export interface SharedRenders<T> {
+  /** what `key` renders to: the one in flight or rendered less than the reuse time ago, else `render()`'s */
+  get(key: string, render: () => Promise<T>): Promise<Shared<T>>;
 }
 
-interface Entry {
-  pdf: Promise<Uint8Array>;
+interface Entry<T> {
+  rendered: Promise<T>;
   /** when the render finished; null while it runs */
   doneAt: number | null;
 }
@@ -21,7 +21,7 @@ interface Entry {
  * a finished PDF — which prints the time of its figures — is reused for `reuseMs`. A failed
  * render is forgotten at once, so the next request tries again. At most `maxEntries` are kept.
  */
-export function createSharedRenders({
+export function createSharedRenders<T>({
   reuseMs,
   maxEntries = 64,
   now = Date.now,
@@ -29,21 +29,21 @@ export function createSharedRenders({
   reuseMs: number;
   maxEntries?: number;
   now?: () => number;
-}): SharedRenders {
-  const entries = new Map<string, Entry>();
-  const fresh = (entry: Entry) => entry.doneAt === null || now() - entry.doneAt < reuseMs;
+}): SharedRenders<T> {
+  const entries = new Map<string, Entry<T>>();
+  const fresh = (entry: Entry<T>) => entry.doneAt === null || now() - entry.doneAt < reuseMs;
   return {
     async get(key, render) {
       const known = entries.get(key);
-      if (known && fresh(known)) return { pdf: await known.pdf, shared: true };
-      const entry: Entry = { pdf: render(), doneAt: null };
+      if (known && fresh(known)) return { rendered: await known.rendered, shared: true };
+      const entry: Entry<T> = { rendered: render(), doneAt: null };
       entries.delete(key);
       entries.set(key, entry);
       for (const [oldest] of entries) {
         if (entries.size <= maxEntries) break;
         entries.delete(oldest);
       }
-      entry.pdf.then(
+      entry.rendered.then(
         () => {
           entry.doneAt = now();
         },
@@ -51,7 +51,7 @@ export function createSharedRenders({
           if (entries.get(key) === entry) entries.delete(key);
         },
       );
-      return { pdf: await entry.pdf, shared: false };
+      return { rendered: await entry.rendered, shared: false };
     },
   };
 }

@@ -7,6 +7,7 @@ import { createApp, type App } from "../app";
 import { signInForToken } from "../auth/sign-in-client";
 import { createUser } from "../auth/users";
 import type { PdfRendererSettings } from "../pdf/pdf-renderer";
+import type { DeliverySettings } from "../subscriptions/deliveries";
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "../auth/rate-limits";
 
 /** The web origin the test server trusts (the tests play the browser). */
@@ -31,6 +32,7 @@ export async function startTestApp(
   rateLimits: Partial<RateLimitSettings> = {},
   pdf?: PdfRendererSettings,
   maxImportBytes?: number,
+  deliveries?: Omit<DeliverySettings, "database">,
 ): Promise<TestApp> {
   const app = await createApp(handle.db, pino({ level: "silent" }), {
     webOrigin: TEST_WEB_ORIGIN,
@@ -39,6 +41,7 @@ export async function startTestApp(
     appVersion: "test",
     pdf,
     maxImportBytes,
+    deliveries: deliveries && { ...deliveries, database: handle },
   });
   const committed: CommittedReport[] = [];
   const { live } = app.services;

@@ -4,7 +4,8 @@ import type { Principal } from "./principal";
 /** commune code → province code (from the geography); undefined for a code that does not exist */
 export type ProvinceOf = (communeCode: string) => string | undefined;
 
-export type Action = "read" | "write" | "review" | "manageKiosks" | "admin";
+/** subscribe: scheduled reports by email, for people (every role), never screens */
+export type Action = "read" | "write" | "review" | "manageKiosks" | "subscribe" | "admin";
 
 /** Whether `outer` includes `inner`: the nation all, a province its communes, a commune itself. */
 export function covers(outer: Scope, inner: Scope, provinceOf: ProvinceOf): boolean {
@@ -22,7 +23,7 @@ export function covers(outer: Scope, inner: Scope, provinceOf: ProvinceOf): bool
 function roleAllows(principal: Principal, action: Action): boolean {
   if (principal.kind === "kiosk") return action === "read";
   if (principal.kind !== "user") return false;
-  if (action === "read") return true;
+  if (action === "read" || action === "subscribe") return true;
   if (action === "write") return WRITER_ROLES.includes(principal.role);
   if (action === "review") return REVIEWER_ROLES.includes(principal.role);
   if (action === "manageKiosks") return KIOSK_MANAGER_ROLES.includes(principal.role);

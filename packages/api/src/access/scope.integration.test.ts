@@ -32,12 +32,18 @@ const communeOf = (t: Target) => (SCOPES[t] as { code: string }).code;
 const REACH = {
   anonymous: {},
   pairingScreen: {},
-  admin: { read: ALL, write: ALL, review: ALL, manageKiosks: ALL, admin: ALL },
-  provinceUserA: { read: IN_A, write: IN_A, review: IN_A, manageKiosks: IN_A },
-  communeUserA: { read: ["communeA"], write: ["communeA"], review: ["communeA"], manageKiosks: ["communeA"] },
-  reporterA: { read: ["communeA"], write: ["communeA"] },
-  viewerA: { read: IN_A },
-  nationViewer: { read: ALL },
+  admin: { read: ALL, write: ALL, review: ALL, manageKiosks: ALL, subscribe: ALL, admin: ALL },
+  provinceUserA: { read: IN_A, write: IN_A, review: IN_A, manageKiosks: IN_A, subscribe: IN_A },
+  communeUserA: {
+    read: ["communeA"],
+    write: ["communeA"],
+    review: ["communeA"],
+    manageKiosks: ["communeA"],
+    subscribe: ["communeA"],
+  },
+  reporterA: { read: ["communeA"], write: ["communeA"], subscribe: ["communeA"] },
+  viewerA: { read: IN_A, subscribe: IN_A },
+  nationViewer: { read: ALL, subscribe: ALL },
   kioskA: { read: IN_A },
   kioskCommuneA: { read: ["communeA"] },
 } satisfies Record<string, Partial<Record<Action, Target[]>>>;
@@ -113,6 +119,20 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: (t) => ({ ...envelope(t), eligible: 20_000, effectiveOn: "2026-01-01" }),
     },
     "reports.recent": { gate: "read", targets: ALL, input: (t) => ({ scope: SCOPES[t], limit: 5 }) },
+    "subscriptions.list": { gate: "subscribe", input: () => undefined },
+    "subscriptions.create": {
+      gate: "subscribe",
+      targets: ALL,
+      input: (t) => ({
+        scope: SCOPES[t],
+        cadence: "daily",
+        time: "07:00",
+        lang: "vi",
+        addresses: ["lanh.dao@xa.test"],
+      }),
+    },
+    // An id that is no one's: past the gate, the answer is "not found", not a refusal.
+    "subscriptions.remove": { gate: "subscribe", input: () => ({ id: randomUUID() }) },
     "review.held": { gate: "review", targets: ALL, input: (t) => ({ scope: SCOPES[t] }) },
     // The report is not held: past the gate, the answer is a conflict, not a refusal.
     "review.decide": {

@@ -7,3 +7,4 @@ export * from "./users";
 export * from "./kiosk-tokens";
 export * from "./audit";
 export * from "./commune-detail";
+export * from "./subscriptions";

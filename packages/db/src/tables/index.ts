@@ -3,3 +3,4 @@ export * from "./campaign";
 export * from "./ledger";
 export * from "./auth";
 export * from "./access";
+export * from "./subscriptions";

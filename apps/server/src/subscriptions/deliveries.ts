@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import type { DeliveryRequests } from "@pulse/api";
+import type { DatabaseHandle } from "@pulse/db/client";
+import { listReceivingRecipients, planDeliveries } from "@pulse/db/queries";
+import { latestSlot } from "@pulse/indicators";
+import type PgBoss from "pg-boss";
+import type { Services } from "../services";
+import { openJobQueue, QUEUES, type RetrySettings } from "./job-queue";
+import type { RecipientLinks } from "./links";
+import { createMailer, type MailerSettings } from "./mailer";
+import type { DeliveryTools } from "./report-delivery";
+import { runConfirmationJob, runReportJob } from "./delivery-workers";
+
+export interface DeliverySettings extends RetrySettings {
+  /** where the job queue lives: the product's database */
+  database: DatabaseHandle;
+  mail: MailerSettings;
+  /** how often each process looks for reports due (each is recorded once, whoever looks) */
+  planEveryMs: number;
+}
+
+export interface Deliveries {
+  requests: DeliveryRequests;
+  /** whether messages go to an SMTP server (else into the outbox folder) */
+  smtp: boolean;
+  outboxDir: string;
+  /** opens the queue and starts this process's workers and planner */
+  start(services: Services): Promise<void>;
+  /** records the reports due now and queues them (the planner's tick, on demand) */
+  planNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const WORK_OPTIONS = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 1 };
+const minuteOf = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+
+/**
+ * Scheduled reports by email. Every process plans: the deliveries due are rows with a unique
+ * (address, slot), so a report is recorded once however many processes look, and one missed
+ * while all were down is recorded when the first comes back. Each is sent through pg-boss
+ * (retried with growing delays), claimed in our table first, so it goes out once.
+ */
+export function createDeliveries(settings: DeliverySettings, links: RecipientLinks): Deliveries {
+  const mailer = createMailer(settings.mail);
+  let boss: PgBoss | null = null;
+  let tools: DeliveryTools | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let planning: Promise<void> | null = null;
+
+  const queue = () => {
+    if (!boss) throw new Error("the delivery queue is not started");
+    return boss;
+  };
+
+  async function plan(services: Services): Promise<void> {
+    const now = new Date();
+    const due = (await listReceivingRecipients(services.db)).flatMap(({ recipientId, subscription }) => {
+      const slotAt = latestSlot(subscription, now);
+      // a subscription made at 07:00:40 for 07:00 gets today's; one made at 07:01 waits for tomorrow
+      if (slotAt < minuteOf(subscription.createdAt)) return [];
+      return [{ id: randomUUID(), subscriptionId: subscription.id, recipientId, slotAt }];
+    });
+    for (const id of await planDeliveries(services.db, { due, now }))
+      await queue().send(QUEUES.report, { deliveryId: id }, { singletonKey: id });
+  }
+
+  const planNow = async () => {
+    if (!tools) return;
+    const services = tools.services;
+    // one tick at a time in a process; a failed one (the database away) is retried at the next
+    planning ??= plan(services)
+      .catch((err: unknown) => services.logger.warn({ err }, "planning deliveries failed"))
+      .finally(() => {
+        planning = null;
+      });
+    return planning;
+  };
+
+  return {
+    smtp: Boolean(settings.mail.smtpUrl),
+    outboxDir: settings.mail.outboxDir,
+    requests: {
+      async confirmAddresses(recipientIds) {
+        for (const id of recipientIds)
+          await queue().send(QUEUES.confirmation, { recipientId: id }, { singletonKey: id });
+      },
+    },
+    async start(services) {
+      tools = { services, mailer, links };
+      boss = await openJobQueue(settings.database, settings, services.logger);
+      const started = tools;
+      await boss.work<{ deliveryId: string }>(QUEUES.report, WORK_OPTIONS, async ([job]) =>
+        job ? runReportJob(started, settings.leaseSeconds, job) : undefined,
+      );
+      await boss.work<{ recipientId: string }>(QUEUES.confirmation, WORK_OPTIONS, async ([job]) =>
+        job ? runConfirmationJob(started, job) : undefined,
+      );
+      timer = setInterval(() => void planNow(), settings.planEveryMs);
+      timer.unref();
+      await planNow();
+    },
+    planNow,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await planning;
+      await boss?.stop({ graceful: true, wait: true, timeout: 5_000 });
+      mailer.close();
+    },
+  };
+}
