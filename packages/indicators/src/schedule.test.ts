@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { latestSlot, minuteOfDayOf, nextSlot, timeOfDay, type DeliverySchedule } from "./schedule";
+import { dueSlot, latestSlot, minuteOfDayOf, nextSlot, timeOfDay, type DeliverySchedule } from "./schedule";
 
 const hcm = (at: Date) =>
   new Intl.DateTimeFormat("en-GB", {
@@ -63,5 +63,21 @@ describe("delivery schedule (Viet Nam time)", () => {
 
   it("times of day read and print as HH:MM", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1439 }), (minute) => minuteOfDayOf(timeOfDay(minute)) === minute));
+  });
+});
+
+describe("the delivery due", () => {
+  const daily: DeliverySchedule = { cadence: "daily", weekday: null, minuteOfDay: 420 };
+  const at = new Date("2026-12-04T00:05:00Z"); // 07:05 in Ha Noi
+  it("is today's 07:00 for a subscription made within that minute or before", () => {
+    expect(dueSlot({ ...daily, createdAt: new Date("2026-12-04T00:00:40Z") }, at)?.toISOString()).toBe(
+      "2026-12-04T00:00:00.000Z",
+    );
+    expect(dueSlot({ ...daily, createdAt: new Date("2026-11-01T00:00:00Z") }, at)?.toISOString()).toBe(
+      "2026-12-04T00:00:00.000Z",
+    );
+  });
+  it("is none for one made after it (its first is tomorrow's)", () => {
+    expect(dueSlot({ ...daily, createdAt: new Date("2026-12-04T00:01:00Z") }, at)).toBeNull();
   });
 });

@@ -32,6 +32,16 @@ export function nextSlot(schedule: DeliverySchedule, at: Date): Date {
   return new Date(latestSlot(schedule, at).getTime() + periodMs(schedule));
 }
 
+/**
+ * The delivery a subscription is due at `at`: the latest slot, if it is not older than the
+ * subscription itself (one made at 07:00:40 for 07:00 gets today's; one made at 07:01, tomorrow's).
+ */
+export function dueSlot(schedule: DeliverySchedule & { createdAt: Date }, at: Date): Date | null {
+  const slot = latestSlot(schedule, at);
+  const madeInMinute = Math.floor(schedule.createdAt.getTime() / MINUTE_MS) * MINUTE_MS;
+  return slot.getTime() >= madeInMinute ? slot : null;
+}
+
 /** "07:30" ↔ 450 */
 export function minuteOfDayOf(time: string): number {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DeliveryRequests } from "@pulse/api";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { listReceivingRecipients, planDeliveries } from "@pulse/db/queries";
-import { latestSlot } from "@pulse/indicators";
+import { dueSlot } from "@pulse/indicators";
 import type PgBoss from "pg-boss";
 import type { Services } from "../services";
 import { openJobQueue, QUEUES, type RetrySettings } from "./job-queue";
@@ -32,7 +32,6 @@ export interface Deliveries {
 }
 
 const WORK_OPTIONS = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: 1 };
-const minuteOf = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 
 /**
  * Scheduled reports by email. Every process plans: the deliveries due are rows with a unique
@@ -55,10 +54,8 @@ export function createDeliveries(settings: DeliverySettings, links: RecipientLin
   async function plan(services: Services): Promise<void> {
     const now = new Date();
     const due = (await listReceivingRecipients(services.db)).flatMap(({ recipientId, subscription }) => {
-      const slotAt = latestSlot(subscription, now);
-      // a subscription made at 07:00:40 for 07:00 gets today's; one made at 07:01 waits for tomorrow
-      if (slotAt < minuteOf(subscription.createdAt)) return [];
-      return [{ id: randomUUID(), subscriptionId: subscription.id, recipientId, slotAt }];
+      const slotAt = dueSlot(subscription, now);
+      return slotAt ? [{ id: randomUUID(), subscriptionId: subscription.id, recipientId, slotAt }] : [];
     });
     for (const id of await planDeliveries(services.db, { due, now }))
       await queue().send(QUEUES.report, { deliveryId: id }, { singletonKey: id });

@@ -2,17 +2,14 @@ import { randomUUID } from "node:crypto";
 import { openDatabase, type DatabaseHandle } from "@pulse/db/client";
 import { confirmRecipient, createSubscription, findUserIdByEmail } from "@pulse/db/queries";
 import { deliveries } from "@pulse/db/tables";
+import { minuteOfDayOf } from "@pulse/indicators";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
+import { hcmTimeNow } from "../testing/hcm-time";
 import { postgresDatabaseWithAccount } from "../testing/postgres-database";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 
-/** Now in Viet Nam, as minutes after midnight: a daily subscription at this minute is due now. */
-const hcmMinuteNow = () => {
-  const local = new Date(Date.now() + 7 * 3_600_000);
-  return local.getUTCHours() * 60 + local.getUTCMinutes();
-};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -41,7 +38,7 @@ describe("scheduled reports with several server processes", () => {
       campaignId: null,
       cadence: "daily",
       weekday: null,
-      minuteOfDay: hcmMinuteNow(),
+      minuteOfDay: minuteOfDayOf(hcmTimeNow()),
       lang: "vi",
       recipients: [{ id: recipientId, email }],
     });

@@ -21,7 +21,7 @@ function sendPage(res: ServerResponse, status: number, lang: "vi" | "en" | null,
     ? MESSAGES[lang].mail.page.title
     : `${MESSAGES.vi.mail.page.title} / ${MESSAGES.en.mail.page.title}`;
   const body = `<!doctype html><html lang="${lang ?? "vi"}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:Arial,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1f2937">
 <h1 style="font-size:1.25rem">${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("")}</body></html>`;
   res.writeHead(status, {

@@ -44,6 +44,9 @@ export async function startStack({
     run("server", join(root, "apps/server"), "node", ["--import", "tsx", "src/index.ts"], {
       PORT: String(apiPort),
       PGLITE_DIR: dataDir,
+      // no SMTP_URL: scheduled reports are written here as .eml files (and listed on /subscriptions)
+      OUTBOX_DIR: join(dataDir, "outbox"),
+      DELIVERY_PLAN_SECONDS: "2",
       WEB_ORIGIN: webUrl,
       PULSE_DEMO: "true",
       DEMO_FEED_INTERVAL_MS: String(demoFeedMs),

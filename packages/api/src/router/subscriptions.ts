@@ -4,10 +4,12 @@ import {
   deleteSubscription,
   listCampaigns,
   listSubscriptions,
+  unitFullNames,
   writeAudit,
   type RecipientRow,
+  type Subscription,
 } from "@pulse/db/queries";
-import { minuteOfDayOf, nextSlot, timeOfDay } from "@pulse/indicators";
+import { dueSlot, minuteOfDayOf, nextSlot, timeOfDay } from "@pulse/indicators";
 import { fieldError, scopeKey, subscriptionInput } from "@pulse/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -24,6 +26,13 @@ export type RecipientStatus = "awaitingConfirmation" | "confirmed" | "unsubscrib
 function recipientStatus(r: RecipientRow): RecipientStatus {
   if (r.unsubscribedAt) return "unsubscribed";
   return r.confirmedAt ? "confirmed" : "awaitingConfirmation";
+}
+
+/** Today's slot while it is due and not yet delivered (it goes out once an address confirms), else the next one. */
+function nextDeliveryAt(schedule: Subscription, delivered: { slotAt: Date }[], now: Date): Date {
+  const due = dueSlot(schedule, now);
+  if (due && !delivered.some((d) => d.slotAt.getTime() === due.getTime())) return due;
+  return nextSlot(schedule, now);
 }
 
 function ownerIdOf(ctx: Context): string {
@@ -46,10 +55,13 @@ export const subscriptionsRouter = {
     .query(async ({ ctx }) => {
       const now = ctx.now();
       const rows = await listSubscriptions(ctx.db, { ownerId: ownerIdOf(ctx), deliveriesEach: DELIVERIES_SHOWN });
-      return rows.map(({ recipients, deliveries, ...s }) => ({
+      const names = await Promise.all(rows.map((s) => unitFullNames(ctx.db, s.scope)));
+      return rows.map(({ recipients, deliveries, ...s }, i) => ({
         ...s,
+        /** the unit's full names; null for the nation */
+        unit: names[i] ?? null,
         time: timeOfDay(s.minuteOfDay),
-        nextAt: nextSlot(s, now),
+        nextAt: nextDeliveryAt(s, deliveries, now),
         recipients: recipients.map((r) => ({
           id: r.id,
           email: r.email,
@@ -95,7 +107,7 @@ export const subscriptionsRouter = {
         details: { id: subscription.id, cadence: input.cadence, time: input.time, recipients: input.addresses.length },
       });
       await ctx.deliveries.confirmAddresses(recipients.map((r) => r.id));
-      return { ...subscription, nextAt: nextSlot(subscription, ctx.now()) };
+      return { ...subscription, nextAt: nextDeliveryAt(subscription, [], ctx.now()) };
     }),
 
   /** Ends one of the asker's subscriptions: nothing more is sent to its addresses. */

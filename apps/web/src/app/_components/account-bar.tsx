@@ -39,6 +39,9 @@ export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
           {t("screens")}
         </a>
       )}
+      <a className="text-sky-800 underline" href="/subscriptions">
+        {t("subscriptions")}
+      </a>
       <SignOutButton label={t("signOut")} />
     </nav>
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import type { FieldError, Scope } from "@pulse/schema";
-import { textIn } from "@pulse/messages/names";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { UseFormRegister } from "react-hook-form";
+import { FieldMessage } from "../../../_components/field-message";
 
 /** What both forms ask: a name, the scope to show, an optional expiry. */
 export interface KioskDetailsValues {
@@ -19,13 +19,6 @@ export function toKioskInput(values: KioskDetailsValues) {
   const scope: Scope =
     values.scopeKind === "nation" ? { kind: "nation" } : { kind: values.scopeKind, code: values.scopeCode.trim() };
   return { name: values.name, scope, ...(values.expiresAt ? { expiresAt: new Date(values.expiresAt) } : {}) };
-}
-
-/** A server field error under its field, in the reader's language. */
-export function FieldMessage({ errors, field }: { errors: FieldError[]; field: string }) {
-  const locale = useLocale();
-  const error = errors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
-  return error ? <span className="mt-1 block text-sm text-red-700">{textIn(error, locale)}</span> : null;
 }
 
 const input = "w-full rounded border border-slate-300 px-3 py-2";

@@ -1,21 +1,16 @@
 "use client";
 
-import type { FieldError, Scope } from "@pulse/schema";
+import type { Scope } from "@pulse/schema";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "../../../../trpc/react";
+import { FieldMessage, fieldErrorsOf } from "../../../_components/field-message";
 import { SubmitButton } from "../../../_components/submit-button";
-import { FieldMessage, KioskDetailsFields, toKioskInput, type KioskDetailsValues } from "./kiosk-details";
+import { KioskDetailsFields, toKioskInput, type KioskDetailsValues } from "./kiosk-details";
 
 const SCOPE_DEPTH: Scope["kind"][] = ["nation", "province", "commune"];
-
-function fieldErrorsOf(error: unknown): FieldError[] {
-  if (!(error instanceof TRPCClientError)) return [];
-  return ((error.data as { fieldErrors?: FieldError[] | null } | undefined)?.fieldErrors ?? []) as FieldError[];
-}
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { SignedInPage } from "../../_components/signed-in-page";
+import { SubscriptionForm } from "./_components/subscription-form";
+import { SubscriptionList } from "./_components/subscription-list";
+
+/** Reports by email: subscribe addresses to a unit's daily or weekly report, see what was sent. */
+export default async function SubscriptionsPage() {
+  const t = await getTranslations();
+  return (
+    <SignedInPage
+      path="/subscriptions"
+      title={t("subscriptions.title")}
+      may={(viewer) => viewer.kind === "user"}
+      refused={t("account.notAllowed")}
+    >
+      {(viewer) => (
+        <>
+          <p className="mb-6 max-w-3xl text-slate-700">{t("subscriptions.intro")}</p>
+          <div className="grid gap-6 lg:grid-cols-[24rem_1fr]">
+            <SubscriptionForm scope={viewer.scope} />
+            <SubscriptionList />
+          </div>
+        </>
+      )}
+    </SignedInPage>
+  );
+}
