@@ -1,6 +1,7 @@
 import { createRoomStateReader, type LivePublisher } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import type { Logger } from "pino";
+import { startAlertChecks } from "./alerts/alert-checks";
 import { createHttpServer } from "./http/server";
 import { startAccessSweep } from "./live/access-sweep";
 import { createEmitter } from "./live/emitter";
@@ -19,6 +20,8 @@ const FLUSH_TIMEOUT_MS = 1_000;
  */
 export interface AppSettings extends ServiceSettings {
   appVersion: string;
+  /** how often this process checks the alert rules; unset: it does not (tests of other parts) */
+  alertCheckMs?: number | undefined;
 }
 
 export async function createApp(db: Database, logger: Logger, settings: AppSettings) {
@@ -49,10 +52,20 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
   });
   const stopSweep = startAccessSweep(io, db, logger);
   await services.deliveries?.start(services);
+  const alertChecks = settings.alertCheckMs
+    ? startAlertChecks({
+        db,
+        provinceOf: services.provinceOf,
+        logger,
+        everyMs: settings.alertCheckMs,
+        told: (userIds) => emitter.alertsChanged(userIds),
+      })
+    : null;
   return {
     services,
     http,
     io,
+    alertChecks,
     /**
      * Stops accepting, lets the requests in flight finish (at most `timeoutMs`), disconnects the
      * screens (they reconnect to another process) and closes the rest; false if it had to cut
@@ -60,6 +73,7 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
      */
     async stop(timeoutMs = 5_000): Promise<boolean> {
       stopSweep();
+      await alertChecks?.stop();
       const ended = await drain.drain(timeoutMs);
       // The reports just acknowledged reach the screens (here and, through Redis, elsewhere).
       await Promise.race([hub.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS))]);

@@ -65,6 +65,8 @@ export const env = z
     DELIVERY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(60),
     /** how long one try may take before another process takes the message over (the sender died) */
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).default(300),
+    /** how often each process checks the alert rules (a commune gone silent, a screen gone dark) */
+    ALERT_CHECK_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     /** on SIGTERM/SIGINT: how long requests in flight may take to finish before the process exits */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

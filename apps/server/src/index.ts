@@ -28,6 +28,7 @@ async function main() {
     appVersion: env.APP_VERSION,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     deliveries: deliverySettings(database),
+    alertCheckMs: env.ALERT_CHECK_SECONDS * 1000,
   });
   if (!env.SMTP_URL)
     logger.info({ outbox: env.OUTBOX_DIR }, "no SMTP_URL: scheduled reports are written as .eml files");

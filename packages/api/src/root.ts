@@ -1,3 +1,4 @@
+import { alertsRouter } from "./router/alerts";
 import { auditRouter } from "./router/audit";
 import { authRouter } from "./router/auth";
 import { kioskRouter } from "./router/kiosk";
@@ -9,6 +10,7 @@ import type { Context } from "./context";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  alerts: alertsRouter,
   audit: auditRouter,
   auth: authRouter,
   kiosk: kioskRouter,

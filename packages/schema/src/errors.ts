@@ -92,6 +92,7 @@ export const VALIDATION_MESSAGES = {
     vi: "cần đúng một trong hai: commune (mã xã) hoặc province (mã tỉnh)",
     en: "give exactly one of commune (a commune code) or province (a province code)",
   },
+  onHoursOrder: { vi: "giờ kết thúc phải sau giờ bắt đầu", en: "must be after the start of the on-hours" },
   unknownCampaign: { vi: "không có chiến dịch với mã này", en: "no campaign has this id" },
   weekdayOfWeekly: {
     vi: "cần chọn ngày trong tuần cho báo cáo hằng tuần, và chỉ cho báo cáo đó",

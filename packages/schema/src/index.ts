@@ -11,3 +11,4 @@ export * from "./export";
 export * from "./text";
 export * from "./places";
 export * from "./subscriptions";
+export * from "./alerts";

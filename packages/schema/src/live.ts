@@ -76,6 +76,8 @@ export interface ServerToClientEvents {
   "live:resync": () => void;
   /** sent just before the server cuts a screen whose token was revoked or expired, or a signed-out user */
   "access:revoked": (reason: KioskRefusal | "signedOut") => void;
+  /** to a signed-in user: an alert in their scope was raised or resolved (read `alerts.mine` again) */
+  "alerts:changed": () => void;
 }
 
 /** What a wall screen says of itself, every SCREEN_REPORT_MS: the fleet-health list shows it. */

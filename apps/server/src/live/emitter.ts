@@ -1,5 +1,5 @@
 import type { Heartbeat, ProgressChanged, Room } from "@pulse/schema";
-import { kioskRoom, type LiveServer } from "./io";
+import { kioskRoom, userRoom, type LiveServer } from "./io";
 
 /**
  * The only place that emits to clients. `cluster`: rooms are shared with other processes
@@ -32,6 +32,10 @@ export function createEmitter(io: LiveServer, { cluster }: { cluster: { isUp(): 
     /** Each process beats for its own clients: a screen hears its own server, Redis or not. */
     heartbeat(beat: Heartbeat): void {
       io.local.emit("live:heartbeat", beat);
+    },
+    /** These users' notices changed: their pages read them again (on every process). */
+    alertsChanged(userIds: string[]): void {
+      if (userIds.length > 0) io.to(userIds.map(userRoom)).emit("alerts:changed");
     },
     /** Tells the screens of a revoked token why, then cuts them, on every process. */
     kioskRevoked(tokenId: string): void {

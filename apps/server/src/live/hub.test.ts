@@ -29,6 +29,7 @@ function hubWatching(watched: Set<Room>) {
     heartbeat: () => undefined,
     resync: () => undefined,
     kioskRevoked: () => undefined,
+    alertsChanged: () => undefined,
   } satisfies Emitter;
   const readStates = async (changes: RoomChange[]): Promise<RoomState[]> => {
     read.push(changes.map((c) => c.room));

@@ -23,6 +23,8 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 
 /** The private room of the screens using one kiosk token, so a revocation reaches them all. */
 export const kioskRoom = (tokenId: string) => `kiosk:${tokenId}`;
+/** Every socket of a signed-in user: their notices are pushed here. */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 export interface LiveAccess {
   webOrigin: string;
@@ -73,6 +75,7 @@ export function createLiveServer(http: HttpServer, access: LiveAccess): LiveServ
         if (principal.kind !== "user" && principal.kind !== "kiosk")
           return next(refuse("signInRequired", principal.kind === "anonymous" ? (principal.refused ?? null) : null));
         socket.data.principal = principal;
+        if (principal.kind === "user") void socket.join(userRoom(principal.userId));
         if (principal.kind === "kiosk") {
           void socket.join(kioskRoom(principal.tokenId));
           access.screens?.seen(principal.tokenId);

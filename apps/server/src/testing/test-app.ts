@@ -33,6 +33,7 @@ export async function startTestApp(
   pdf?: PdfRendererSettings,
   maxImportBytes?: number,
   deliveries?: Omit<DeliverySettings, "database">,
+  alertCheckMs?: number,
 ): Promise<TestApp> {
   const app = await createApp(handle.db, pino({ level: "silent" }), {
     webOrigin: TEST_WEB_ORIGIN,
@@ -42,6 +43,7 @@ export async function startTestApp(
     pdf,
     maxImportBytes,
     deliveries: deliveries && { ...deliveries, database: handle },
+    alertCheckMs,
   });
   const committed: CommittedReport[] = [];
   const { live } = app.services;

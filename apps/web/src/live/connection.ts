@@ -27,6 +27,7 @@ type Handler = (event: ProgressChanged) => void;
 export class LiveConnection {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private readonly rooms = new Map<Room, Set<Handler>>();
+  private readonly alertHandlers = new Set<() => void>();
   private readonly listeners = new Set<() => void>();
   private state: LiveState = { status: "connecting", lastSeenAt: null, epoch: 0 };
   private connectedOnce = false;
@@ -44,7 +45,7 @@ export class LiveConnection {
    */
   connect(url: string, onAccessLost: () => void, reportsScreen = false): () => void {
     this.target = { url, onAccessLost, reportsScreen };
-    if (this.rooms.size > 0) this.open();
+    if (this.rooms.size > 0 || this.alertHandlers.size > 0) this.open();
     return () => {
       if (this.staleTimer) clearInterval(this.staleTimer);
       this.socket?.close();
@@ -92,6 +93,9 @@ export class LiveConnection {
       for (const handler of this.rooms.get(event.room) ?? []) handler(event);
     });
     socket.on("live:resync", () => this.resync());
+    socket.on("alerts:changed", () => {
+      for (const handler of this.alertHandlers) handler();
+    });
     socket.on("disconnect", () => this.setState({ ...this.state, status: "reconnecting" }));
     this.staleTimer = setInterval(() => {
       const { lastSeenAt, status } = this.state;
@@ -113,6 +117,13 @@ export class LiveConnection {
       this.rooms.delete(room);
       this.socket?.emit("room:leave", room);
     };
+  }
+
+  /** Calls `handler` whenever the signed-in user's notices change (and opens the socket for it). */
+  onAlerts(handler: () => void): () => void {
+    this.alertHandlers.add(handler);
+    this.open();
+    return () => this.alertHandlers.delete(handler);
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -69,3 +69,13 @@ export function useLiveRoom(room: Room | null, onChange: (event: ProgressChanged
   });
   useEffect(() => (room ? connection.watch(room, (event) => handler.current(event)) : undefined), [connection, room]);
 }
+
+/** Calls `onChange` whenever the user's alert notices change (pushed by the server). */
+export function useLiveAlerts(onChange: () => void): void {
+  const connection = useConnection();
+  const handler = useRef(onChange);
+  useEffect(() => {
+    handler.current = onChange;
+  });
+  useEffect(() => connection.onAlerts(() => handler.current()), [connection]);
+}

@@ -119,6 +119,20 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: (t) => ({ ...envelope(t), eligible: 20_000, effectiveOn: "2026-01-01" }),
     },
     "reports.recent": { gate: "read", targets: ALL, input: (t) => ({ scope: SCOPES[t], limit: 5 }) },
+    "alerts.mine": { gate: "subscribe", input: () => undefined },
+    "alerts.markRead": { gate: "subscribe", input: () => undefined },
+    "alerts.open": { gate: "read", targets: ALL, input: (t) => SCOPES[t] },
+    "alerts.rules": { gate: "admin", input: () => undefined },
+    "alerts.setRules": {
+      gate: "admin",
+      input: () => ({
+        campaignId: "no-such-campaign",
+        silentMinutes: 60,
+        screenDarkMinutes: 15,
+        onHoursStart: 420,
+        onHoursEnd: 1080,
+      }),
+    },
     "subscriptions.list": { gate: "subscribe", input: () => undefined },
     "subscriptions.create": {
       gate: "subscribe",

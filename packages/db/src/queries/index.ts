@@ -8,3 +8,4 @@ export * from "./kiosk-tokens";
 export * from "./audit";
 export * from "./commune-detail";
 export * from "./subscriptions";
+export * from "./alerts";

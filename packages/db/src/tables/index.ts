@@ -4,3 +4,4 @@ export * from "./ledger";
 export * from "./auth";
 export * from "./access";
 export * from "./subscriptions";
+export * from "./alerts";

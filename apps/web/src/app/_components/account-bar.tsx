@@ -3,13 +3,21 @@ import type { Role } from "@pulse/schema";
 import { FIELD_ROLES, KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SignedInViewer } from "../../server/api";
+import { NotificationsBell } from "./notifications-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /**
  * Who is signed in, over what, and where they may go from here. Plain links: each leads to another
  * section with its own layout, and the field page (over a weak link) carries no client router links.
  */
-export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
+export async function AccountBar({
+  viewer,
+  notifications = true,
+}: {
+  viewer: SignedInViewer;
+  /** the alerts button (it needs tRPC and the page's socket: the field page goes without) */
+  notifications?: boolean;
+}) {
   const t = await getTranslations("account");
   const tImport = await getTranslations("import");
   const tField = await getTranslations("field");
@@ -39,6 +47,7 @@ export async function AccountBar({ viewer }: { viewer: SignedInViewer }) {
           {t("screens")}
         </a>
       )}
+      {notifications && <NotificationsBell />}
       <a className="text-sky-800 underline" href="/subscriptions">
         {t("subscriptions")}
       </a>

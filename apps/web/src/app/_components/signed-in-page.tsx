@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireViewer, type SignedInViewer } from "../../server/api";
+import { env } from "../../env";
+import { LiveProvider } from "../../live/live-provider";
 import { AccountBar } from "./account-bar";
 
 /**
@@ -13,22 +15,25 @@ export async function SignedInPage({
   may,
   refused,
   children,
+  live = true,
 }: {
   path: string;
   title: string;
   may: (viewer: SignedInViewer) => boolean;
   refused: string;
   children: (viewer: SignedInViewer) => ReactNode;
+  /** the page's socket (alerts pushed to the account bar); the field page goes without */
+  live?: boolean;
 }) {
   const viewer = await requireViewer(path);
   const t = await getTranslations("import");
-  return (
+  const page = (
     <main className="mx-auto max-w-6xl px-6 py-6">
       <div className="mb-3 flex flex-wrap items-center gap-4">
         <a className="text-sm text-sky-800 underline" href="/">
           {t("back")}
         </a>
-        <AccountBar viewer={viewer} />
+        <AccountBar viewer={viewer} notifications={live} />
       </div>
       <h1 className="mt-3 mb-2 text-2xl font-bold">{title}</h1>
       {may(viewer) ? (
@@ -39,5 +44,12 @@ export async function SignedInPage({
         </p>
       )}
     </main>
+  );
+  return live ? (
+    <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
+      {page}
+    </LiveProvider>
+  ) : (
+    page
   );
 }

@@ -37,24 +37,22 @@ export async function CommandPage({
   if (refusal === "unknown") notFound();
   const t = await getTranslations();
   return (
-    <main className="mx-auto max-w-[100rem] space-y-4 px-6 py-5">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 pb-3">
-        <p className="mr-auto font-semibold text-slate-700">{t("app.heading")}</p>
-        <AccountBar viewer={viewer} />
-        <LanguageLink />
-      </header>
-      {refused && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          {t("command.refusedOutside")}
-        </p>
-      )}
-      {viewer.kind === "user" && REVIEWER_ROLES.includes(viewer.role) && <HeldReports scope={reviewScope(view)} />}
-      {/* Filters live in the URL (nuqs); figures follow the live hub. */}
-      <NuqsAdapter>
-        <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
-          {children}
-        </LiveProvider>
-      </NuqsAdapter>
-    </main>
+    <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
+      <main className="mx-auto max-w-[100rem] space-y-4 px-6 py-5">
+        <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 pb-3">
+          <p className="mr-auto font-semibold text-slate-700">{t("app.heading")}</p>
+          <AccountBar viewer={viewer} />
+          <LanguageLink />
+        </header>
+        {refused && (
+          <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+            {t("command.refusedOutside")}
+          </p>
+        )}
+        {viewer.kind === "user" && REVIEWER_ROLES.includes(viewer.role) && <HeldReports scope={reviewScope(view)} />}
+        {/* Filters live in the URL (nuqs); figures follow the live hub. */}
+        <NuqsAdapter>{children}</NuqsAdapter>
+      </main>
+    </LiveProvider>
   );
 }

@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { hashKioskSecret, type Principal } from "@pulse/api";
+import type { DatabaseHandle } from "@pulse/db/client";
+import { createKioskToken, listCampaigns, setAlertRules } from "@pulse/db/queries";
+import { alertNotices, alerts } from "@pulse/db/tables";
+import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
+import { KIOSK_TOKEN_PREFIX, type ClientToServerEvents, type ServerToClientEvents } from "@pulse/schema";
+import { eq } from "drizzle-orm";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, contextFor, systemCaller } from "../services";
+import { startTestApp, type TestApp } from "../testing/test-app";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+const MINUTE = 60_000;
+const later = (minutes: number) => new Date(Date.now() + minutes * MINUTE);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Alerts raised once when their condition starts, resolved once when it ends, told to the right people live. */
+describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_TEST_DB}`, () => {
+  let handle: DatabaseHandle;
+  let server: TestApp;
+  const users: Record<"hanoi" | "hcm", { token: string; principal: Principal; pushes: number }> = {} as never;
+  const sockets: LiveSocket[] = [];
+
+  const connect = (auth: string) =>
+    new Promise<LiveSocket>((resolve, reject) => {
+      const socket: LiveSocket = io(server.url, {
+        transports: ["websocket"],
+        auth: { token: auth },
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket);
+      socket.once("connect", () => resolve(socket));
+      socket.once("connect_error", reject);
+    });
+  const mine = (who: keyof typeof users) =>
+    callerFor(contextFor(server.app.services, users[who].principal, null)).alerts.mine();
+  const check = (at: Date) => server.app.alertChecks?.checkNow(at);
+  const alertsOf = (subject: string) => handle.db.select().from(alerts).where(eq(alerts.subject, subject));
+
+  beforeAll(async () => {
+    handle = await seededDatabase();
+    // checked on demand only (an hour between the process's own checks)
+    server = await startTestApp(handle, {}, undefined, undefined, undefined, 3_600_000);
+    for (const [who, code] of [
+      ["hanoi", "01"],
+      ["hcm", "79"],
+    ] as const) {
+      const email = `${who}@alerts.test`;
+      const scope = { kind: "province", code } as const;
+      const { token, userId } = await server.signedIn({ email, role: "province", scope });
+      users[who] = {
+        token,
+        principal: { kind: "user", userId, sessionId: "t", email, name: who, role: "province", scope },
+        pushes: 0,
+      };
+      const socket = await connect(token);
+      socket.on("alerts:changed", () => (users[who].pushes += 1));
+    }
+    // every campaign: silent after 60 minutes, screens dark after 15, on-hours all day
+    for (const c of await listCampaigns(handle.db))
+      await setAlertRules(handle.db, {
+        campaignId: c.id,
+        silentMinutes: 60,
+        screenDarkMinutes: 15,
+        onHoursStart: 0,
+        onHoursEnd: 1440,
+        updatedBy: users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "",
+        at: new Date(),
+      });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await server.close();
+    await handle.close();
+  });
+
+  it("a commune silent past the threshold: one alert, told live to its province and not to another; a report resolves it", async () => {
+    await systemCaller(server.app.services).reports.submit(countsReport({ communeCode: "00082" }));
+    await check(later(30));
+    expect(await alertsOf("commune:00082")).toEqual([]);
+
+    const pushesBefore = users.hanoi.pushes;
+    await check(later(61));
+    await pause(300);
+    expect(users.hanoi.pushes).toBeGreaterThan(pushesBefore);
+    // checked again and again: no new alert, no new push
+    const pushesAfter = users.hanoi.pushes;
+    await check(later(61));
+    await check(later(62));
+    await pause(300);
+    expect(users.hanoi.pushes).toBe(pushesAfter);
+    const [alert, ...more] = await alertsOf("commune:00082");
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ kind: "silent", resolvedAt: null, provinceCode: "01" });
+    const hanoi = await mine("hanoi");
+    expect(hanoi.notices.filter((n) => n.alert.subject === "commune:00082")).toMatchObject([
+      { event: "raised", read: false },
+    ]);
+    expect(hanoi.unread).toBeGreaterThan(0);
+    const hcm = await mine("hcm");
+    expect(hcm.notices.some((n) => n.alert.subject === "commune:00082")).toBe(false);
+
+    // a report arrives: at the next check the alert is resolved, once
+    await systemCaller(server.app.services).reports.submit(countsReport({ communeCode: "00082" }));
+    await check(new Date());
+    await check(later(1));
+    const [resolved] = await alertsOf("commune:00082");
+    expect(resolved?.resolvedAt).not.toBeNull();
+    const told = await handle.db
+      .select()
+      .from(alertNotices)
+      .where(eq(alertNotices.alertId, resolved?.id ?? 0));
+    const hanoiUserId = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
+    expect(
+      told
+        .filter((n) => n.userId === hanoiUserId)
+        .map((n) => n.event)
+        .sort(),
+    ).toEqual(["raised", "resolved"]);
+
+    await callerFor(contextFor(server.app.services, users.hanoi.principal, null)).alerts.markRead();
+    expect((await mine("hanoi")).unread).toBe(0);
+  });
+
+  it("a screen whose socket is cut: dark after 15 minutes inside its on-hours, resolved when it is back", async () => {
+    const id = randomUUID();
+    const secret = `${KIOSK_TOKEN_PREFIX}${randomUUID()}`;
+    const owner = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
+    await createKioskToken(handle.db, {
+      id,
+      tokenHash: hashKioskSecret(secret),
+      name: "TV UBND phường Cửa Nam",
+      scope: { kind: "commune", code: "00082" },
+      createdBy: owner,
+    });
+    const screen = await connect(secret);
+    await pause(1_500);
+    screen.close();
+    await pause(1_500); // the screens' recorder writes "gone" within a second
+    await check(later(10));
+    expect(await alertsOf(`kiosk:${id}`)).toEqual([]);
+    await check(later(16));
+    expect(await alertsOf(`kiosk:${id}`)).toMatchObject([{ kind: "screenDark", resolvedAt: null }]);
+    const [dark] = await alertsOf(`kiosk:${id}`);
+    expect(dark?.details).toMatchObject({ name: "TV UBND phường Cửa Nam" });
+    const told = await handle.db
+      .select()
+      .from(alertNotices)
+      .where(eq(alertNotices.alertId, dark?.id ?? 0));
+    expect(told.map((n) => n.userId)).toContain(owner);
+    const hcmUserId = users.hcm.principal.kind === "user" ? users.hcm.principal.userId : "";
+    expect(told.map((n) => n.userId)).not.toContain(hcmUserId);
+
+    await connect(secret);
+    await pause(1_500);
+    // checked at the real time (a screen is connected while it was heard from in the last 75 s)
+    await check(new Date());
+    const [back] = await alertsOf(`kiosk:${id}`);
+    expect(back?.resolvedAt).not.toBeNull();
+  });
+});

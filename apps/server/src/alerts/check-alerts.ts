@@ -1,0 +1,155 @@
+import { covers, type ProvinceOf } from "@pulse/api";
+import type { Database } from "@pulse/db/client";
+import {
+  alertScopeOf,
+  listAlertRules,
+  listCampaigns,
+  listCommuneLastReports,
+  listKioskTokens,
+  listOpenAlerts,
+  listUserScopes,
+  raiseAlerts,
+  recordNotices,
+  resolveAlerts,
+  rulesOf,
+  type AlertRow,
+  type Campaign,
+  type NewAlert,
+} from "@pulse/db/queries";
+import { hcmDay, screenHealthOf } from "@pulse/indicators";
+import type { AlertKind, Scope } from "@pulse/schema";
+
+const MINUTE_MS = 60_000;
+const DEPTH: Record<Scope["kind"], number> = { nation: 0, province: 1, commune: 2 };
+const campaignScope = (c: Campaign): Scope =>
+  c.scopeKind === "nation"
+    ? { kind: "nation" }
+    : { kind: c.scopeKind as "province" | "commune", code: c.scopeCode ?? "" };
+
+/** The running campaign that governs a unit: the most specific one covering it. */
+function campaignPicker(campaigns: Campaign[], now: Date, provinceOf: ProvinceOf) {
+  const today = hcmDay(now);
+  const running = campaigns
+    .filter((c) => c.startsOn <= today && today <= c.deadline)
+    .sort((a, b) => DEPTH[campaignScope(b).kind] - DEPTH[campaignScope(a).kind]);
+  return (scope: Scope) => running.find((c) => covers(campaignScope(c), scope, provinceOf)) ?? null;
+}
+
+/** Communes without a report for their campaign's silence threshold (counted from its start when none came yet). */
+async function silentCommunes(
+  db: Database,
+  now: Date,
+  pick: ReturnType<typeof campaignPicker>,
+  rules: Awaited<ReturnType<typeof listAlertRules>>,
+) {
+  const communes = await listCommuneLastReports(db);
+  return communes.flatMap((commune): NewAlert[] => {
+    const scope: Scope = { kind: "commune", code: commune.code };
+    const campaign = pick(scope);
+    if (!campaign) return [];
+    const { silentMinutes } = rulesOf(rules, campaign.id);
+    const since = commune.lastReportAt ?? new Date(`${campaign.startsOn}T00:00:00+07:00`);
+    if (now.getTime() - since.getTime() < silentMinutes * MINUTE_MS) return [];
+    return [
+      {
+        kind: "silent",
+        subject: `commune:${commune.code}`,
+        scope,
+        provinceCode: commune.provinceCode,
+        campaignId: campaign.id,
+        since: commune.lastReportAt,
+        details: { name: { vi: commune.fullName, en: commune.fullNameEn }, silentMinutes },
+      },
+    ];
+  });
+}
+
+const hcmMinuteOfDay = (at: Date) =>
+  Math.floor(((at.getTime() + 7 * 60 * MINUTE_MS) % (24 * 60 * MINUTE_MS)) / MINUTE_MS);
+
+/** Screens in use that went dark longer ago than their threshold, inside their on-hours. */
+async function darkScreens(
+  db: Database,
+  now: Date,
+  pick: ReturnType<typeof campaignPicker>,
+  rules: Awaited<ReturnType<typeof listAlertRules>>,
+  provinceOf: ProvinceOf,
+) {
+  const tokens = await listKioskTokens(db);
+  const minute = hcmMinuteOfDay(now);
+  return tokens.flatMap((token): NewAlert[] => {
+    if (token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return [];
+    const r = rulesOf(rules, pick(token.scope)?.id);
+    if (minute < r.onHoursStart || minute >= r.onHoursEnd) return [];
+    const { connected, darkSince } = screenHealthOf(token, now);
+    if (connected || !darkSince || now.getTime() - darkSince.getTime() <= r.screenDarkMinutes * MINUTE_MS) return [];
+    const provinceCode =
+      token.scope.kind === "province"
+        ? token.scope.code
+        : token.scope.kind === "commune"
+          ? (provinceOf(token.scope.code) ?? null)
+          : null;
+    return [
+      {
+        kind: "screenDark",
+        subject: `kiosk:${token.id}`,
+        scope: token.scope,
+        provinceCode,
+        campaignId: pick(token.scope)?.id ?? null,
+        since: darkSince,
+        details: { name: token.name, screenDarkMinutes: r.screenDarkMinutes },
+      },
+    ];
+  });
+}
+
+/** Raises the alerts whose condition started and resolves those whose condition ended. */
+async function reconcile(db: Database, kind: AlertKind, holding: NewAlert[], now: Date) {
+  const open = await listOpenAlerts(db, kind);
+  const openSubjects = new Set(open.map((a) => a.subject));
+  const holdingSubjects = new Set(holding.map((a) => a.subject));
+  const raised = await raiseAlerts(
+    db,
+    holding.filter((a) => !openSubjects.has(a.subject)),
+    now,
+  );
+  const resolved = await resolveAlerts(
+    db,
+    open.filter((a) => !holdingSubjects.has(a.subject)).map((a) => a.id),
+    now,
+  );
+  return { raised, resolved };
+}
+
+/**
+ * One check of every rule at `now`. Idempotent and safe to run in every process at once: an
+ * alert is raised by whichever process inserts it first (one open per rule and subject) and
+ * resolved by whichever updates it first; only that process tells the users, once each.
+ * Returns the users told.
+ */
+export async function checkAlerts(
+  db: Database,
+  provinceOf: ProvinceOf,
+  now: Date,
+): Promise<{ raised: AlertRow[]; resolved: AlertRow[]; told: string[] }> {
+  const [campaigns, rules] = await Promise.all([listCampaigns(db), listAlertRules(db)]);
+  const pick = campaignPicker(campaigns, now, provinceOf);
+  const silent = await reconcile(db, "silent", await silentCommunes(db, now, pick, rules), now);
+  const dark = await reconcile(db, "screenDark", await darkScreens(db, now, pick, rules, provinceOf), now);
+  const raised = [...silent.raised, ...dark.raised];
+  const resolved = [...silent.resolved, ...dark.resolved];
+  if (raised.length + resolved.length === 0) return { raised, resolved, told: [] };
+  const users = await listUserScopes(db);
+  const notices = [
+    ...raised.map((alert) => ({ alert, event: "raised" as const })),
+    ...resolved.map((alert) => ({ alert, event: "resolved" as const })),
+  ].flatMap(({ alert, event }) => {
+    const scope = alertScopeOf(alert);
+    if (!scope) return [];
+    return users
+      .filter((u) => covers(u.scope, scope, provinceOf))
+      .map((u) => ({ alertId: alert.id, userId: u.userId, event, channel: "app" as const, at: now }));
+  });
+  await recordNotices(db, notices);
+  return { raised, resolved, told: [...new Set(notices.map((n) => n.userId))] };
+}

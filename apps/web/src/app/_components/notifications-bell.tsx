@@ -1,0 +1,73 @@
+"use client";
+
+import { textIn } from "@pulse/messages/names";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useLiveAlerts } from "../../live/live-provider";
+import { useTRPC } from "../../trpc/react";
+
+type Name = string | { vi: string; en: string } | undefined;
+
+/**
+ * The signed-in user's alerts in the account bar: the unread count, read again as soon as the
+ * server pushes a change over the page's socket; a list of the latest raised and resolved.
+ */
+export function NotificationsBell() {
+  const t = useTranslations("alerts");
+  const locale = useLocale();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const mine = useQuery(trpc.alerts.mine.queryOptions());
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alerts.mine.queryKey() });
+  useLiveAlerts(refresh);
+  const markRead = useMutation(trpc.alerts.markRead.mutationOptions({ onSuccess: refresh }));
+  const unread = mine.data?.unread ?? 0;
+  const nameOf = (name: Name) => (typeof name === "string" ? name : name ? textIn(name, locale) : "");
+  const time = (at: Date) => format.dateTime(at, { timeStyle: "short", dateStyle: "short" });
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        data-unread={unread}
+        className={`rounded px-2 py-1 underline ${unread > 0 ? "bg-red-50 font-semibold text-red-800" : "text-sky-800"}`}
+        onClick={() => setOpen(!open)}
+      >
+        {t("open", { count: unread })}
+      </button>
+      {open && (
+        <section
+          aria-label={t("title")}
+          className="absolute right-0 z-20 mt-1 max-h-96 w-96 overflow-y-auto rounded bg-white p-3 text-sm shadow-lg ring-1 ring-slate-300"
+        >
+          {mine.data?.notices.length === 0 && <p>{t("none")}</p>}
+          <ul className="space-y-2">
+            {(mine.data?.notices ?? []).map((n) => {
+              const name = nameOf(n.alert.details.name);
+              const text =
+                n.event === "resolved"
+                  ? t(`resolved.${n.alert.kind}`, { name })
+                  : n.alert.kind === "silent" && !n.alert.since
+                    ? t("raised.silentNever", { name })
+                    : t(`raised.${n.alert.kind}`, { name, since: n.alert.since ? time(n.alert.since) : "" });
+              return (
+                <li key={n.id} data-alert={n.alert.subject} className={n.read ? "text-slate-600" : "font-medium"}>
+                  <span className={n.event === "raised" ? "text-red-800" : "text-emerald-800"}>{text}</span>
+                  <span className="block text-xs text-slate-500">{time(n.at)}</span>
+                </li>
+              );
+            })}
+          </ul>
+          {unread > 0 && (
+            <button type="button" className="mt-2 text-sky-800 underline" onClick={() => markRead.mutate()}>
+              {t("markRead")}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** What raises an alert: a commune silent this long, a screen dark this long inside its on-hours. */
+export interface AlertRules {
+  silentMinutes: number;
+  screenDarkMinutes: number;
+  /** minutes after midnight, Viet Nam time */
+  onHoursStart: number;
+  onHoursEnd: number;
+}
+
+/** A commune silent for 48 hours, a screen dark for 15 minutes between 07:00 and 18:00. */
+export const DEFAULT_ALERT_RULES: AlertRules = {
+  silentMinutes: 48 * 60,
+  screenDarkMinutes: 15,
+  onHoursStart: 7 * 60,
+  onHoursEnd: 18 * 60,
+};
+
+export const ALERT_KINDS = ["silent", "screenDark"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+const minuteOfDay = z.number().int().min(0).max(1440);
+
+/** An admin's change to a campaign's rules. */
+export const alertRulesInput = z
+  .object({
+    campaignId: z.string().min(1).max(64),
+    silentMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 60),
+    screenDarkMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    onHoursStart: minuteOfDay,
+    onHoursEnd: minuteOfDay,
+  })
+  .strict()
+  .refine((r) => r.onHoursStart < r.onHoursEnd, { path: ["onHoursEnd"], params: { rule: "onHoursOrder" } });
