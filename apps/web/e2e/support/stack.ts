@@ -32,10 +32,13 @@ export async function startStack({
   apiPort,
   webPort,
   demoFeedMs = 60_000,
+  alertCheckSeconds = 60,
 }: {
   apiPort: number;
   webPort: number;
   demoFeedMs?: number;
+  /** how often the server checks the alert rules */
+  alertCheckSeconds?: number;
 }): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), "pulse-e2e-"));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -47,6 +50,7 @@ export async function startStack({
       // no SMTP_URL: scheduled reports are written here as .eml files (and listed on /subscriptions)
       OUTBOX_DIR: join(dataDir, "outbox"),
       DELIVERY_PLAN_SECONDS: "2",
+      ALERT_CHECK_SECONDS: String(alertCheckSeconds),
       WEB_ORIGIN: webUrl,
       PULSE_DEMO: "true",
       DEMO_FEED_INTERVAL_MS: String(demoFeedMs),

@@ -27,6 +27,9 @@ const alertView = (a: Awaited<ReturnType<typeof listOpenAlertsIn>>[number]) => (
   id: a.id,
   kind: a.kind as AlertKind,
   subject: a.subject,
+  /** the commune (or the screen's unit) and its province: the command pages put the alert beside it */
+  unitCode: a.scopeCode,
+  provinceCode: a.provinceCode,
   raisedAt: a.raisedAt,
   resolvedAt: a.resolvedAt,
   since: a.since,

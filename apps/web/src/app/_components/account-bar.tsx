@@ -2,8 +2,8 @@ import { textIn } from "@pulse/messages/names";
 import type { Role } from "@pulse/schema";
 import { FIELD_ROLES, KIOSK_MANAGER_ROLES, WRITER_ROLES } from "@pulse/schema";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { SignedInViewer } from "../../server/api";
-import { NotificationsBell } from "./notifications-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /**
@@ -12,11 +12,11 @@ import { SignOutButton } from "./sign-out-button";
  */
 export async function AccountBar({
   viewer,
-  notifications = true,
+  notifications,
 }: {
   viewer: SignedInViewer;
-  /** the alerts button (it needs tRPC and the page's socket: the field page goes without) */
-  notifications?: boolean;
+  /** the alerts button, from pages with tRPC and a socket (the field page, over a weak link, goes without) */
+  notifications?: ReactNode;
 }) {
   const t = await getTranslations("account");
   const tImport = await getTranslations("import");
@@ -47,7 +47,7 @@ export async function AccountBar({
           {t("screens")}
         </a>
       )}
-      {notifications && <NotificationsBell />}
+      {notifications}
       <a className="text-sky-800 underline" href="/subscriptions">
         {t("subscriptions")}
       </a>

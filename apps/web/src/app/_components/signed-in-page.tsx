@@ -1,8 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireViewer, type SignedInViewer } from "../../server/api";
-import { env } from "../../env";
-import { LiveProvider } from "../../live/live-provider";
 import { AccountBar } from "./account-bar";
 
 /**
@@ -15,25 +13,25 @@ export async function SignedInPage({
   may,
   refused,
   children,
-  live = true,
+  notifications,
 }: {
   path: string;
   title: string;
   may: (viewer: SignedInViewer) => boolean;
   refused: string;
   children: (viewer: SignedInViewer) => ReactNode;
-  /** the page's socket (alerts pushed to the account bar); the field page goes without */
-  live?: boolean;
+  /** the alerts button (`<LiveNotificationsBell />`; the field page, over a weak link, goes without) */
+  notifications?: ReactNode;
 }) {
   const viewer = await requireViewer(path);
   const t = await getTranslations("import");
-  const page = (
+  return (
     <main className="mx-auto max-w-6xl px-6 py-6">
       <div className="mb-3 flex flex-wrap items-center gap-4">
         <a className="text-sm text-sky-800 underline" href="/">
           {t("back")}
         </a>
-        <AccountBar viewer={viewer} notifications={live} />
+        <AccountBar viewer={viewer} notifications={notifications} />
       </div>
       <h1 className="mt-3 mb-2 text-2xl font-bold">{title}</h1>
       {may(viewer) ? (
@@ -44,12 +42,5 @@ export async function SignedInPage({
         </p>
       )}
     </main>
-  );
-  return live ? (
-    <LiveProvider url={env.PULSE_LIVE_URL ?? null} port={env.PULSE_LIVE_PORT}>
-      {page}
-    </LiveProvider>
-  ) : (
-    page
   );
 }

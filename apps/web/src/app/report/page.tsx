@@ -9,7 +9,6 @@ export default async function ReportPage() {
   const t = await getTranslations("field");
   return (
     <SignedInPage
-      live={false}
       path="/report"
       title={t("title")}
       may={(viewer) => viewer.kind === "user" && FIELD_ROLES.includes(viewer.role)}

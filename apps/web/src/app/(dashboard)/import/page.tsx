@@ -1,5 +1,6 @@
 import { WRITER_ROLES } from "@pulse/schema";
 import { getTranslations } from "next-intl/server";
+import { LiveNotificationsBell } from "../../_components/live-notifications-bell";
 import { SignedInPage } from "../../_components/signed-in-page";
 import { CsvUpload } from "./_components/csv-upload";
 
@@ -8,6 +9,7 @@ export default async function ImportPage() {
   const t = await getTranslations("import");
   return (
     <SignedInPage
+      notifications={<LiveNotificationsBell />}
       path="/import"
       title={t("title")}
       may={(viewer) => viewer.kind === "user" && WRITER_ROLES.includes(viewer.role)}

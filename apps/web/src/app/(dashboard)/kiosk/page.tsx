@@ -1,5 +1,6 @@
 import { KIOSK_MANAGER_ROLES } from "@pulse/schema";
 import { getTranslations } from "next-intl/server";
+import { LiveNotificationsBell } from "../../_components/live-notifications-bell";
 import { SignedInPage } from "../../_components/signed-in-page";
 import { KioskManager } from "./_components/kiosk-manager";
 
@@ -8,6 +9,7 @@ export default async function KioskPage() {
   const t = await getTranslations();
   return (
     <SignedInPage
+      notifications={<LiveNotificationsBell />}
       path="/kiosk"
       title={t("kiosk.title")}
       may={(viewer) => viewer.kind === "user" && KIOSK_MANAGER_ROLES.includes(viewer.role)}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LiveNotificationsBell } from "../../_components/live-notifications-bell";
 import { SignedInPage } from "../../_components/signed-in-page";
 import { SubscriptionForm } from "./_components/subscription-form";
 import { SubscriptionList } from "./_components/subscription-list";
@@ -8,6 +9,7 @@ export default async function SubscriptionsPage() {
   const t = await getTranslations();
   return (
     <SignedInPage
+      notifications={<LiveNotificationsBell />}
       path="/subscriptions"
       title={t("subscriptions.title")}
       may={(viewer) => viewer.kind === "user"}

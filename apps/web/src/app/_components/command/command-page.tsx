@@ -8,6 +8,7 @@ import { LiveProvider } from "../../../live/live-provider";
 import { requireViewer } from "../../../server/api";
 import { refusalOf, scopePath, type UnitView } from "../../../server/unit-access";
 import { AccountBar } from "../account-bar";
+import { NotificationsBell } from "../notifications-bell";
 import { HeldReports } from "./held-reports";
 import { LanguageLink } from "./language-link";
 
@@ -41,7 +42,7 @@ export async function CommandPage({
       <main className="mx-auto max-w-[100rem] space-y-4 px-6 py-5">
         <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 pb-3">
           <p className="mr-auto font-semibold text-slate-700">{t("app.heading")}</p>
-          <AccountBar viewer={viewer} />
+          <AccountBar viewer={viewer} notifications={<NotificationsBell />} />
           <LanguageLink />
         </header>
         {refused && (

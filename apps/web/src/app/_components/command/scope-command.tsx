@@ -2,6 +2,7 @@
 
 import type { UnitProgress } from "@pulse/api";
 import type { Locale } from "@pulse/indicators";
+import type { Scope } from "@pulse/schema";
 import { fullNameIn } from "@pulse/messages/names";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -15,6 +16,7 @@ import { Filters } from "./filters";
 import { matchesQuery } from "./fold";
 import { KpiHeader } from "./kpi-header";
 import { PageTitle } from "./page-title";
+import { OpenAlertsProvider } from "./open-alerts";
 import { UnitTable } from "./unit-table";
 import { useViewParams } from "./use-view-params";
 
@@ -43,14 +45,12 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
   const trpc = useTRPC();
   const view = useViewParams();
   const tableId = useId();
-  const { nation, province } = useLiveProgress(
-    provinceCode ? { kind: "province", code: provinceCode } : { kind: "nation" },
-    view.campaignId,
-  );
+  const scope: Scope = provinceCode ? { kind: "province", code: provinceCode } : { kind: "nation" };
+  const { nation, province } = useLiveProgress(scope, view.campaignId);
   // A daily series: refreshed each minute rather than on every push.
   const series = useQuery({
     ...trpc.progress.series.queryOptions({
-      scope: provinceCode ? { kind: "province", code: provinceCode } : { kind: "nation" },
+      scope,
       campaignId: view.campaignId,
     }),
     refetchInterval: 60_000,
@@ -90,14 +90,16 @@ export function ScopeCommand({ provinceCode }: { provinceCode: string | null }) 
       />
       <KpiHeader total={data.total} units={units} />
       <Filters view={view} kinds={kinds} />
-      <UnitsSection
-        tableId={tableId}
-        title={provinceCode ? t("communes") : t("provinces")}
-        units={shown}
-        total={units.length}
-        view={view}
-        linkPrefix={linkPrefix}
-      />
+      <OpenAlertsProvider scope={scope}>
+        <UnitsSection
+          tableId={tableId}
+          title={provinceCode ? t("communes") : t("provinces")}
+          units={shown}
+          total={units.length}
+          view={view}
+          linkPrefix={linkPrefix}
+        />
+      </OpenAlertsProvider>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="min-w-0 space-y-1" aria-label={t("map")}>
           <h2 className="text-lg font-semibold">{t("map")}</h2>

@@ -7,6 +7,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
+import { useOpenAlertCount } from "./open-alerts";
 
 const column = createColumnHelper<UnitProgress>();
 
@@ -115,24 +116,32 @@ function StatusCell({ unit }: { unit: UnitProgress }) {
   return <span className={pace ? STATUS_TONE[pace.status] : ""}>{tStatus(pace?.status ?? "none")}</span>;
 }
 
-/** The unit's warnings: more activations than eligible residents, too few support staff. */
+/** The unit's warnings: its open alerts, more activations than eligible residents, too few support staff. */
 function FlagsCell({ unit }: { unit: UnitProgress }) {
   const t = useTranslations("command");
   const tFlags = useTranslations("flags");
+  const tAlerts = useTranslations("alerts");
   const { indicators } = unit;
+  const openAlerts = useOpenAlertCount(unit.code);
   const flags = [
     indicators.overEligible ? "overEligible" : null,
     indicators.supportStaffFlagged ? "supportStaff" : null,
   ].filter((f): f is "overEligible" | "supportStaff" => f !== null);
-  return flags.map((flag) => (
-    <span
-      key={flag}
-      title={tFlags(flag)}
-      className="mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800"
-    >
-      {t(`flags.${flag}`)}
-    </span>
-  ));
+  const badge = "mr-1 inline-block rounded bg-red-50 px-1 text-xs whitespace-nowrap text-red-800";
+  return (
+    <>
+      {openAlerts > 0 && (
+        <span className={`${badge} font-semibold`} data-open-alerts={openAlerts}>
+          {tAlerts("openHere", { count: openAlerts })}
+        </span>
+      )}
+      {flags.map((flag) => (
+        <span key={flag} title={tFlags(flag)} className={badge}>
+          {t(`flags.${flag}`)}
+        </span>
+      ))}
+    </>
+  );
 }
 
 /** A day (a forecast, "26/11/2026") or a moment ("26/11 14:05"); a dash when there is none. */
