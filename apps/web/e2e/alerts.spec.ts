@@ -9,6 +9,7 @@ import { ARTIFACTS, launchBrowser, signedInContext, startStack, type Stack } fro
 interface Rules {
   campaignId: string;
   silentMinutes: number;
+  paceBehind: boolean;
   screenDarkMinutes: number;
   onHoursStart: number;
   onHoursEnd: number;
@@ -65,6 +66,7 @@ describe("alerts in the account bar, live, in Chromium", () => {
       await trpc(admin, "alerts.setRules", {
         campaignId: rules.campaignId,
         silentMinutes: 12 * 60,
+        paceBehind: rules.paceBehind,
         screenDarkMinutes: rules.screenDarkMinutes,
         onHoursStart: rules.onHoursStart,
         onHoursEnd: rules.onHoursEnd,

@@ -18,6 +18,9 @@ describe(`migrations on an empty ${testEnv.PULSE_TEST_DB} database`, () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(tables.map((t) => t.table_name)).toEqual([
+      "alert_notices",
+      "alert_rules",
+      "alerts",
       "audit_log",
       "auth_accounts",
       "auth_sessions",
@@ -28,10 +31,13 @@ describe(`migrations on an empty ${testEnv.PULSE_TEST_DB} database`, () => {
       "commune_counters",
       "commune_daily",
       "communes",
+      "deliveries",
       "kiosk_tokens",
       "meta",
       "provinces",
       "reports",
+      "subscription_recipients",
+      "subscriptions",
       "teams",
       "user_scopes",
       "village_counters",

@@ -3,21 +3,24 @@ import { z } from "zod";
 /** What raises an alert: a commune silent this long, a screen dark this long inside its on-hours. */
 export interface AlertRules {
   silentMinutes: number;
+  /** a commune whose pace turns to "behind" */
+  paceBehind: boolean;
   screenDarkMinutes: number;
   /** minutes after midnight, Viet Nam time */
   onHoursStart: number;
   onHoursEnd: number;
 }
 
-/** A commune silent for 48 hours, a screen dark for 15 minutes between 07:00 and 18:00. */
+/** A commune silent for 48 hours or behind its pace, a screen dark for 15 minutes between 07:00 and 18:00. */
 export const DEFAULT_ALERT_RULES: AlertRules = {
   silentMinutes: 48 * 60,
+  paceBehind: true,
   screenDarkMinutes: 15,
   onHoursStart: 7 * 60,
   onHoursEnd: 18 * 60,
 };
 
-export const ALERT_KINDS = ["silent", "screenDark"] as const;
+export const ALERT_KINDS = ["silent", "behind", "screenDark"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 const minuteOfDay = z.number().int().min(0).max(1440);
@@ -31,6 +34,7 @@ export const alertRulesInput = z
       .int()
       .min(1)
       .max(60 * 24 * 60),
+    paceBehind: z.boolean(),
     screenDarkMinutes: z
       .number()
       .int()

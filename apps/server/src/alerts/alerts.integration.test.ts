@@ -64,6 +64,7 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
       await setAlertRules(handle.db, {
         campaignId: c.id,
         silentMinutes: 60,
+        paceBehind: false,
         screenDarkMinutes: 15,
         onHoursStart: 0,
         onHoursEnd: 1440,
@@ -123,6 +124,33 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
 
     await callerFor(contextFor(server.app.services, users.hanoi.principal, null)).alerts.markRead();
     expect((await mine("hanoi")).unread).toBe(0);
+  });
+
+  it("a commune whose pace is behind: one alert each, exactly the communes the province page shows behind", async () => {
+    const hanoiPage = await callerFor(contextFor(server.app.services, users.hanoi.principal, null)).progress.province({
+      code: "01",
+    });
+    const behindOnPage = hanoiPage.communes
+      .filter((c) => c.indicators.pace?.status === "behind")
+      .map((c) => `commune:${c.code}`);
+    expect(behindOnPage.length).toBeGreaterThan(0);
+    for (const c of await listCampaigns(handle.db))
+      await setAlertRules(handle.db, {
+        campaignId: c.id,
+        silentMinutes: 60 * 24 * 365,
+        paceBehind: true,
+        screenDarkMinutes: 15,
+        onHoursStart: 0,
+        onHoursEnd: 1440,
+        updatedBy: users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "",
+        at: new Date(),
+      });
+    await check(new Date());
+    await check(new Date());
+    const open = await handle.db.select().from(alerts).where(eq(alerts.kind, "behind"));
+    const inHanoi = open.filter((a) => a.provinceCode === "01" && a.resolvedAt === null).map((a) => a.subject);
+    expect(inHanoi.sort()).toEqual(behindOnPage.sort());
+    expect(new Set(inHanoi).size).toBe(inHanoi.length);
   });
 
   it("a screen whose socket is cut: dark after 15 minutes inside its on-hours, resolved when it is back", async () => {

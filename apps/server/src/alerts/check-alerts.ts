@@ -1,10 +1,11 @@
-import { covers, type ProvinceOf } from "@pulse/api";
+import { covers, withIndicatorsOf, type ProvinceOf } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import {
   alertScopeOf,
   listAlertRules,
   listCampaigns,
   listCommuneLastReports,
+  listCommuneProgress,
   listKioskTokens,
   listOpenAlerts,
   listUserScopes,
@@ -21,6 +22,8 @@ import type { AlertKind, Scope } from "@pulse/schema";
 
 const MINUTE_MS = 60_000;
 const DEPTH: Record<Scope["kind"], number> = { nation: 0, province: 1, commune: 2 };
+type CampaignPicker = ReturnType<typeof campaignPicker>;
+type Rules = Awaited<ReturnType<typeof listAlertRules>>;
 const campaignScope = (c: Campaign): Scope =>
   c.scopeKind === "nation"
     ? { kind: "nation" }
@@ -36,12 +39,7 @@ function campaignPicker(campaigns: Campaign[], now: Date, provinceOf: ProvinceOf
 }
 
 /** Communes without a report for their campaign's silence threshold (counted from its start when none came yet). */
-async function silentCommunes(
-  db: Database,
-  now: Date,
-  pick: ReturnType<typeof campaignPicker>,
-  rules: Awaited<ReturnType<typeof listAlertRules>>,
-) {
+async function silentCommunes(db: Database, now: Date, pick: CampaignPicker, rules: Rules) {
   const communes = await listCommuneLastReports(db);
   return communes.flatMap((commune): NewAlert[] => {
     const scope: Scope = { kind: "commune", code: commune.code };
@@ -64,17 +62,38 @@ async function silentCommunes(
   });
 }
 
+/** Communes whose pace, against their campaign, is "behind" (where the campaign's rules ask for it). */
+async function behindCommunes(db: Database, now: Date, pick: CampaignPicker, rules: Rules, provinceOf: ProvinceOf) {
+  const rows = await listCommuneProgress(db, { today: hcmDay(now) });
+  return rows.flatMap((row): NewAlert[] => {
+    const scope: Scope = { kind: "commune", code: row.code };
+    const campaign = pick(scope);
+    if (!campaign || !rulesOf(rules, campaign.id).paceBehind) return [];
+    const pace = withIndicatorsOf(row, campaign, now).indicators.pace;
+    if (pace?.status !== "behind") return [];
+    return [
+      {
+        kind: "behind",
+        subject: `commune:${row.code}`,
+        scope,
+        provinceCode: provinceOf(row.code) ?? null,
+        campaignId: campaign.id,
+        since: null,
+        details: {
+          name: { vi: row.fullName, en: row.fullNameEn },
+          requiredPerDay: pace.requiredPerDay === null ? null : Math.ceil(pace.requiredPerDay),
+          currentPerDay: Math.round(pace.currentPerDay),
+        },
+      },
+    ];
+  });
+}
+
 const hcmMinuteOfDay = (at: Date) =>
   Math.floor(((at.getTime() + 7 * 60 * MINUTE_MS) % (24 * 60 * MINUTE_MS)) / MINUTE_MS);
 
 /** Screens in use that went dark longer ago than their threshold, inside their on-hours. */
-async function darkScreens(
-  db: Database,
-  now: Date,
-  pick: ReturnType<typeof campaignPicker>,
-  rules: Awaited<ReturnType<typeof listAlertRules>>,
-  provinceOf: ProvinceOf,
-) {
+async function darkScreens(db: Database, now: Date, pick: CampaignPicker, rules: Rules, provinceOf: ProvinceOf) {
   const tokens = await listKioskTokens(db);
   const minute = hcmMinuteOfDay(now);
   return tokens.flatMap((token): NewAlert[] => {
@@ -135,9 +154,10 @@ export async function checkAlerts(
   const [campaigns, rules] = await Promise.all([listCampaigns(db), listAlertRules(db)]);
   const pick = campaignPicker(campaigns, now, provinceOf);
   const silent = await reconcile(db, "silent", await silentCommunes(db, now, pick, rules), now);
+  const behind = await reconcile(db, "behind", await behindCommunes(db, now, pick, rules, provinceOf), now);
   const dark = await reconcile(db, "screenDark", await darkScreens(db, now, pick, rules, provinceOf), now);
-  const raised = [...silent.raised, ...dark.raised];
-  const resolved = [...silent.resolved, ...dark.resolved];
+  const raised = [...silent.raised, ...behind.raised, ...dark.raised];
+  const resolved = [...silent.resolved, ...behind.resolved, ...dark.resolved];
   if (raised.length + resolved.length === 0) return { raised, resolved, told: [] };
   const users = await listUserScopes(db);
   const notices = [

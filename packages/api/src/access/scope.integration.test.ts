@@ -128,6 +128,7 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
       input: () => ({
         campaignId: "no-such-campaign",
         silentMinutes: 60,
+        paceBehind: true,
         screenDarkMinutes: 15,
         onHoursStart: 420,
         onHoursEnd: 1080,

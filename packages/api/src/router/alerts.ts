@@ -33,7 +33,11 @@ const alertView = (a: Awaited<ReturnType<typeof listOpenAlertsIn>>[number]) => (
   raisedAt: a.raisedAt,
   resolvedAt: a.resolvedAt,
   since: a.since,
-  details: a.details as { name?: string | { vi: string; en: string } },
+  details: a.details as {
+    name?: string | { vi: string; en: string };
+    requiredPerDay?: number | null;
+    currentPerDay?: number;
+  },
 });
 
 /** Alerts: a commune gone silent, a wall screen gone dark; told to the users whose scope covers them. */

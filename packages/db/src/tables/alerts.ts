@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -24,6 +25,8 @@ export const alertRules = pgTable(
       .references(() => campaigns.id, { onDelete: "cascade" }),
     /** a commune with no report for this long while its campaign runs */
     silentMinutes: integer().notNull(),
+    /** a commune whose pace turns to "behind" */
+    paceBehind: boolean().notNull().default(true),
     /** a wall screen dark for longer than this inside its on-hours */
     screenDarkMinutes: integer().notNull(),
     /** the screens' on-hours, minutes after midnight in Viet Nam */
@@ -49,7 +52,7 @@ export const alerts = pgTable(
   "alerts",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    /** silent (a commune), screenDark (a kiosk token's screen) */
+    /** silent or behind (a commune), screenDark (a kiosk token's screen) */
     kind: text().notNull(),
     /** "commune:00082" or "kiosk:<token id>" */
     subject: text().notNull(),
@@ -71,7 +74,7 @@ export const alerts = pgTable(
       .on(t.kind, t.subject)
       .where(sql`resolved_at is null`),
     index("alerts_raised_idx").on(t.raisedAt),
-    check("alerts_kind", sql`kind in ('silent', 'screenDark')`),
+    check("alerts_kind", sql`kind in ('silent', 'behind', 'screenDark')`),
   ],
 );
 

@@ -52,7 +52,13 @@ export function NotificationsBell() {
                   ? t(`resolved.${n.alert.kind}`, { name })
                   : n.alert.kind === "silent" && !n.alert.since
                     ? t("raised.silentNever", { name })
-                    : t(`raised.${n.alert.kind}`, { name, since: n.alert.since ? time(n.alert.since) : "" });
+                    : n.alert.kind === "behind"
+                      ? t("raised.behind", {
+                          name,
+                          required: String(n.alert.details.requiredPerDay ?? "—"),
+                          current: String(n.alert.details.currentPerDay ?? 0),
+                        })
+                      : t(`raised.${n.alert.kind}`, { name, since: n.alert.since ? time(n.alert.since) : "" });
               return (
                 <li key={n.id} data-alert={n.alert.subject} className={n.read ? "text-slate-600" : "font-medium"}>
                   <span className={n.event === "raised" ? "text-red-800" : "text-emerald-800"}>{text}</span>
