@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe";
 import { allowConsoleErrors } from "./support/console-errors";
 import { ARTIFACTS, interactive, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
-import { hcmTimeNow } from "../../server/src/testing/hcm-time";
+import { dueNowTime } from "../../server/src/testing/hcm-time";
 
 describe("reports by email in Chromium (no SMTP server: the outbox)", () => {
   let stack: Stack;
@@ -33,7 +33,7 @@ describe("reports by email in Chromium (no SMTP server: the outbox)", () => {
     await page.getByText("Bạn chưa đăng ký báo cáo nào.").waitFor();
 
     await page.getByLabel("Đơn vị").selectOption({ label: "Phường Cửa Nam" });
-    await page.getByLabel("Giờ gửi (giờ Việt Nam)").fill(hcmTimeNow());
+    await page.getByLabel("Giờ gửi (giờ Việt Nam)").fill(await dueNowTime());
     await page.getByLabel("Địa chỉ nhận (mỗi dòng một địa chỉ)").fill("chu.tich@cua-nam.test");
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await page.getByText("Đã đăng ký. Thư xác nhận đã được gửi đến từng địa chỉ.").waitFor();

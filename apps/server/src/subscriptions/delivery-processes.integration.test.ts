@@ -6,7 +6,7 @@ import { minuteOfDayOf } from "@pulse/indicators";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
-import { hcmTimeNow } from "../testing/hcm-time";
+import { dueNowTime } from "../testing/hcm-time";
 import { postgresDatabaseWithAccount } from "../testing/postgres-database";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 
@@ -38,7 +38,7 @@ describe("scheduled reports with several server processes", () => {
       campaignId: null,
       cadence: "daily",
       weekday: null,
-      minuteOfDay: minuteOfDayOf(hcmTimeNow()),
+      minuteOfDay: minuteOfDayOf(await dueNowTime()),
       lang: "vi",
       recipients: [{ id: recipientId, email }],
     });

@@ -8,7 +8,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, contextFor } from "../services";
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
-import { hcmTimeNow } from "../testing/hcm-time";
+import { dueNowTime } from "../testing/hcm-time";
 
 /** Without SMTP_URL (the demo): every message is an .eml file in a folder, listed and opened from the page. */
 describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
@@ -71,7 +71,7 @@ describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
     await callerFor(contextFor(server.app.services, owner.principal, null)).subscriptions.create({
       scope: { kind: "commune", code: "00082" },
       cadence: "daily",
-      time: hcmTimeNow(),
+      time: await dueNowTime(),
       lang: "vi",
       addresses: ["chu.tich@cua-nam.test"],
     });

@@ -8,7 +8,7 @@ import { callerFor, contextFor } from "../services";
 import { pdfPages } from "../testing/pdf-tools";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
-import { hcmTimeNow } from "../testing/hcm-time";
+import { dueNowTime } from "../testing/hcm-time";
 
 const linkIn = (mail: ParsedMail, path: string) => {
   const found = mail.text?.match(new RegExp(`${TEST_WEB_ORIGIN}${path}\\?\\S+`))?.[0];
@@ -71,7 +71,7 @@ describe(`scheduled reports by email, on ${testEnv.PULSE_TEST_DB}`, () => {
     const created = await caller().subscriptions.create({
       scope: { kind: "province", code: "01" },
       cadence: "daily",
-      time: hcmTimeNow(),
+      time: await dueNowTime(),
       lang: "vi",
       addresses: ["Lanh.Dao@xa.test"],
     });
@@ -143,7 +143,7 @@ describe(`scheduled reports by email, on ${testEnv.PULSE_TEST_DB}`, () => {
     await caller().subscriptions.create({
       scope: { kind: "commune", code: "00004" },
       cadence: "daily",
-      time: hcmTimeNow(),
+      time: await dueNowTime(),
       lang: "en",
       addresses: ["busy@xa.test"],
     });
