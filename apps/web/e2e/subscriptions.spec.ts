@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe";
 import { allowConsoleErrors } from "./support/console-errors";
 import { ARTIFACTS, interactive, launchBrowser, signedInContext, startStack, type Stack } from "./support/stack";
-import { dueNowTime } from "../../server/src/testing/hcm-time";
+import { dueNowTime } from "../../server/src/testing/waits";
 
 describe("reports by email in Chromium (no SMTP server: the outbox)", () => {
   let stack: Stack;

@@ -28,6 +28,7 @@ export {
   type RoomTotal,
 } from "./live-state";
 export type { Viewer } from "./router/auth";
+export { governingCampaign, scopeOfCampaign } from "./router/campaign";
 export type { KioskStatus } from "./router/kiosk";
 export { ANONYMOUS, SYSTEM, actorOf, type Principal } from "./access/principal";
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hcmDay } from "./days";
-import { paceOf, targetRateOf, unitsByPace, type Pace, type PaceStatus } from "./pace";
+import { mostBehind, paceOf, targetRateOf, unitsByPace, type Pace, type PaceStatus } from "./pace";
 import { formatRate } from "./rate";
 
 const campaign = { startsOn: "2025-07-24", deadline: "2025-09-06", targetRate: 1 };
@@ -97,5 +97,23 @@ describe("unitsByPace and targetRateOf", () => {
     const window = { startsOn: "2026-07-01", deadline: "2026-12-31", targetRate: 0.8 };
     expect(formatRate(targetRateOf(window), "vi")).toBe("80,0%");
     expect(targetRateOf({ ...window, targetRate: 1 }).kind).toBe("complete");
+  });
+});
+
+describe("units most behind", () => {
+  const unit = (code: string, status: PaceStatus | null, tenths: number | null) => ({
+    code,
+    indicators: { pace: status ? ({ status } as Pace) : null, activationRate: { tenths } },
+  });
+  it("lists behind before at risk, the lowest rate first, and leaves out the rest", () => {
+    const units = [
+      unit("a", "at_risk", 500),
+      unit("b", "behind", 700),
+      unit("c", "on_track", 100),
+      unit("d", "behind", 300),
+      unit("e", null, 0),
+    ];
+    expect(mostBehind(units, 5).map((u) => u.code)).toEqual(["d", "b", "a"]);
+    expect(mostBehind(units, 2).map((u) => u.code)).toEqual(["d", "b"]);
   });
 });

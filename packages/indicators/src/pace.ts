@@ -67,3 +67,18 @@ export function paceOf({ campaign, eligible, activated, activatedLast7Days, toda
   const status: PaceStatus = late <= 0 ? "on_track" : late <= AT_RISK_GRACE_DAYS ? "at_risk" : "behind";
   return { ...base, status, forecast };
 }
+
+/** Units behind, then at risk; within each, the lowest activation rate first: the ones a report names first. */
+export function mostBehind<U extends { indicators: { pace: Pace | null; activationRate: { tenths: number | null } } }>(
+  units: readonly U[],
+  limit: number,
+): U[] {
+  const rank = (u: U) => (u.indicators.pace ? PACE_STATUSES.indexOf(u.indicators.pace.status) : PACE_STATUSES.length);
+  return units
+    .filter((u) => u.indicators.pace?.status === "behind" || u.indicators.pace?.status === "at_risk")
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (a.indicators.activationRate.tenths ?? 0) - (b.indicators.activationRate.tenths ?? 0),
+    )
+    .slice(0, limit);
+}

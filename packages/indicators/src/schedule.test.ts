@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueSlot, latestSlot, minuteOfDayOf, nextSlot, timeOfDay, type DeliverySchedule } from "./schedule";
+import {
+  dueSlot,
+  hcmMinuteOfDay,
+  latestSlot,
+  minuteOfDayOf,
+  nextSlot,
+  timeOfDay,
+  type DeliverySchedule,
+} from "./schedule";
 
 const hcm = (at: Date) =>
   new Intl.DateTimeFormat("en-GB", {
@@ -79,5 +87,11 @@ describe("the delivery due", () => {
   });
   it("is none for one made after it (its first is tomorrow's)", () => {
     expect(dueSlot({ ...daily, createdAt: new Date("2026-12-04T00:01:00Z") }, at)).toBeNull();
+  });
+});
+
+describe("the minute of the day in Viet Nam", () => {
+  it("is the time a clock in Ha Noi shows", () => {
+    fc.assert(fc.property(instants, (at) => timeOfDay(hcmMinuteOfDay(at)) === hcm(at).split(" ")[1]));
   });
 });

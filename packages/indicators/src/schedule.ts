@@ -13,6 +13,11 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 // Viet Nam keeps UTC+7 all year (no daylight saving since 1975): a fixed offset is exact.
 const HCM_OFFSET_MS = 7 * 60 * MINUTE_MS;
 
+/** Minutes after midnight in Viet Nam at `at` (a screen's on-hours, a subscription's time). */
+export function hcmMinuteOfDay(at: Date): number {
+  return Math.floor(((at.getTime() + HCM_OFFSET_MS) % DAY_MS) / MINUTE_MS);
+}
+
 const periodMs = (schedule: DeliverySchedule) => (schedule.cadence === "daily" ? DAY_MS : 7 * DAY_MS);
 
 /** The latest time the schedule was due at or before `at`. */

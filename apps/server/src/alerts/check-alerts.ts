@@ -1,4 +1,4 @@
-import { covers, withIndicatorsOf, type ProvinceOf } from "@pulse/api";
+import { covers, governingCampaign, withIndicatorsOf, type ProvinceOf } from "@pulse/api";
 import type { Database } from "@pulse/db/client";
 import {
   alertScopeOf,
@@ -14,29 +14,14 @@ import {
   resolveAlerts,
   rulesOf,
   type AlertRow,
-  type Campaign,
   type NewAlert,
 } from "@pulse/db/queries";
-import { hcmDay, screenHealthOf } from "@pulse/indicators";
+import { hcmDay, hcmMinuteOfDay, screenHealthOf } from "@pulse/indicators";
 import type { AlertKind, Scope } from "@pulse/schema";
 
 const MINUTE_MS = 60_000;
-const DEPTH: Record<Scope["kind"], number> = { nation: 0, province: 1, commune: 2 };
-type CampaignPicker = ReturnType<typeof campaignPicker>;
+type CampaignPicker = ReturnType<typeof governingCampaign>;
 type Rules = Awaited<ReturnType<typeof listAlertRules>>;
-const campaignScope = (c: Campaign): Scope =>
-  c.scopeKind === "nation"
-    ? { kind: "nation" }
-    : { kind: c.scopeKind as "province" | "commune", code: c.scopeCode ?? "" };
-
-/** The running campaign that governs a unit: the most specific one covering it. */
-function campaignPicker(campaigns: Campaign[], now: Date, provinceOf: ProvinceOf) {
-  const today = hcmDay(now);
-  const running = campaigns
-    .filter((c) => c.startsOn <= today && today <= c.deadline)
-    .sort((a, b) => DEPTH[campaignScope(b).kind] - DEPTH[campaignScope(a).kind]);
-  return (scope: Scope) => running.find((c) => covers(campaignScope(c), scope, provinceOf)) ?? null;
-}
 
 /** Communes without a report for their campaign's silence threshold (counted from its start when none came yet). */
 async function silentCommunes(db: Database, now: Date, pick: CampaignPicker, rules: Rules) {
@@ -88,9 +73,6 @@ async function behindCommunes(db: Database, now: Date, pick: CampaignPicker, rul
     ];
   });
 }
-
-const hcmMinuteOfDay = (at: Date) =>
-  Math.floor(((at.getTime() + 7 * 60 * MINUTE_MS) % (24 * 60 * MINUTE_MS)) / MINUTE_MS);
 
 /** Screens in use that went dark longer ago than their threshold, inside their on-hours. */
 async function darkScreens(db: Database, now: Date, pick: CampaignPicker, rules: Rules, provinceOf: ProvinceOf) {
@@ -152,7 +134,7 @@ export async function checkAlerts(
   now: Date,
 ): Promise<{ raised: AlertRow[]; resolved: AlertRow[]; told: string[] }> {
   const [campaigns, rules] = await Promise.all([listCampaigns(db), listAlertRules(db)]);
-  const pick = campaignPicker(campaigns, now, provinceOf);
+  const pick = governingCampaign(campaigns, hcmDay(now), provinceOf);
   const silent = await reconcile(db, "silent", await silentCommunes(db, now, pick, rules), now);
   const behind = await reconcile(db, "behind", await behindCommunes(db, now, pick, rules, provinceOf), now);
   const dark = await reconcile(db, "screenDark", await darkScreens(db, now, pick, rules, provinceOf), now);

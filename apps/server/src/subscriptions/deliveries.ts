@@ -21,8 +21,6 @@ export interface DeliverySettings extends RetrySettings {
 
 export interface Deliveries {
   requests: DeliveryRequests;
-  /** whether messages go to an SMTP server (else into the outbox folder) */
-  smtp: boolean;
   outboxDir: string;
   /** opens the queue and starts this process's workers and planner */
   start(services: Services): Promise<void>;
@@ -74,7 +72,6 @@ export function createDeliveries(settings: DeliverySettings, links: RecipientLin
   };
 
   return {
-    smtp: Boolean(settings.mail.smtpUrl),
     outboxDir: settings.mail.outboxDir,
     requests: {
       async confirmAddresses(recipientIds) {

@@ -6,7 +6,7 @@ import { minuteOfDayOf } from "@pulse/indicators";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exited, freePort, startServerProcess, type RunningProcess } from "../testing/child-process";
-import { dueNowTime } from "../testing/hcm-time";
+import { dueNowTime } from "../testing/waits";
 import { postgresDatabaseWithAccount } from "../testing/postgres-database";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 

@@ -8,7 +8,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, contextFor } from "../services";
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
-import { dueNowTime } from "../testing/hcm-time";
+import { dueNowTime, readUntil } from "../testing/waits";
 
 /** Without SMTP_URL (the demo): every message is an .eml file in a folder, listed and opened from the page. */
 describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
@@ -24,14 +24,6 @@ describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
     });
   const listed = async () =>
     (await callerFor(contextFor(server.app.services, owner.principal, null)).subscriptions.list())[0];
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await read();
-      if (done(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   beforeAll(async () => {
     handle = await seededDatabase();
@@ -75,7 +67,7 @@ describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
       lang: "vi",
       addresses: ["chu.tich@cua-nam.test"],
     });
-    const pending = await until(listed, (s) => Boolean(s?.recipients[0]?.confirmationFile));
+    const pending = await readUntil(listed, (s) => Boolean(s?.recipients[0]?.confirmationFile));
     const file = pending?.recipients[0]?.confirmationFile ?? "";
     expect(await readdir(outboxDir)).toEqual([file]);
 
@@ -90,7 +82,7 @@ describe(`the outbox of scheduled reports, on ${testEnv.PULSE_TEST_DB}`, () => {
 
     const link = confirmation.text?.match(/http\S+\/confirm\?\S+/)?.[0] ?? "";
     expect((await fetch(link.replace(TEST_WEB_ORIGIN, server.url))).status).toBe(200);
-    const sent = await until(listed, (s) => s?.deliveries[0]?.status === "sent");
+    const sent = await readUntil(listed, (s) => s?.deliveries[0]?.status === "sent");
     const reportFile = sent?.deliveries[0]?.outboxFile ?? "";
     const report = await simpleParser(Buffer.from(await (await outbox(reportFile, owner.token)).arrayBuffer()));
     expect(report.subject).toMatch(/^\[Commune Pulse\] Báo cáo hằng ngày: Phường Cửa Nam, ngày /);

@@ -17,7 +17,10 @@ export interface DeliveryTools {
   links: RecipientLinks;
 }
 
-export type DeliveryOutcome = { status: "sent"; outboxFile: string | null } | { status: "skipped"; reason: string };
+/** Why a delivery was skipped: a key of the catalog's `subscriptions.skipReasons`, kept as its last error. */
+export type SkipReason = "removed" | "notReceiving" | "ownerScope";
+
+export type DeliveryOutcome = { status: "sent"; outboxFile: string | null } | { status: "skipped"; reason: SkipReason };
 
 /**
  * The owner of a subscription as the report's reader: a delivery shows only what its owner may
@@ -32,12 +35,12 @@ async function ownerPrincipal(services: Services, ownerId: string): Promise<Prin
 export async function deliverReport(tools: DeliveryTools, delivery: DeliveryRow, now: Date): Promise<DeliveryOutcome> {
   const { services, mailer, links } = tools;
   const found = await getRecipient(services.db, delivery.recipientId);
-  if (!found) return { status: "skipped", reason: "subscription removed" };
+  if (!found) return { status: "skipped", reason: "removed" };
   const { recipient, subscription } = found;
-  if (!recipient.confirmedAt || recipient.unsubscribedAt) return { status: "skipped", reason: "address not receiving" };
+  if (!recipient.confirmedAt || recipient.unsubscribedAt) return { status: "skipped", reason: "notReceiving" };
   const owner = await ownerPrincipal(services, subscription.ownerId);
   if (owner?.kind !== "user" || !covers(owner.scope, subscription.scope, services.provinceOf))
-    return { status: "skipped", reason: "the owner's scope no longer covers this unit" };
+    return { status: "skipped", reason: "ownerScope" };
 
   const request = {
     scope: subscription.scope,

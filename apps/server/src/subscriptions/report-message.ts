@@ -1,4 +1,4 @@
-import { PACE_STATUSES, type Locale, type UnitIndicators } from "@pulse/indicators";
+import { mostBehind, type Locale, type UnitIndicators } from "@pulse/indicators";
 import { nameIn } from "@pulse/messages";
 import type { Scope } from "@pulse/schema";
 import type Mail from "nodemailer/lib/mailer";
@@ -51,18 +51,6 @@ function figureLines(f: Format, total: Figures): string[] {
   return lines;
 }
 
-/** Behind first, then at risk; within each the lowest activation rate first. */
-function mostBehind<U extends { indicators: UnitIndicators }>(units: readonly U[]): U[] {
-  const rank = (u: U) => (u.indicators.pace ? PACE_STATUSES.indexOf(u.indicators.pace.status) : PACE_STATUSES.length);
-  return units
-    .filter((u) => u.indicators.pace?.status === "behind" || u.indicators.pace?.status === "at_risk")
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) || (a.indicators.activationRate.tenths ?? 0) - (b.indicators.activationRate.tenths ?? 0),
-    )
-    .slice(0, BEHIND_SHOWN);
-}
-
 export function summaryOf(input: ReportInput): ReportSummary {
   const f = formatters(input.lang);
   const at = new Date(input.generatedAt);
@@ -92,7 +80,7 @@ export function summaryOf(input: ReportInput): ReportSummary {
     campaign: campaignOf(view.campaign),
     lines: figureLines(f, view.total),
     behindHeading: f.t("mail.behindHeading"),
-    behind: mostBehind(units).map((u) =>
+    behind: mostBehind(units, BEHIND_SHOWN).map((u) =>
       f.t("mail.behindUnit", {
         name: f.fullName(u),
         rate: f.rate(u.indicators.activationRate),

@@ -8,22 +8,13 @@ import { callerFor, contextFor } from "../services";
 import { pdfPages } from "../testing/pdf-tools";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
-import { dueNowTime } from "../testing/hcm-time";
+import { dueNowTime, readUntil } from "../testing/waits";
 
 const linkIn = (mail: ParsedMail, path: string) => {
   const found = mail.text?.match(new RegExp(`${TEST_WEB_ORIGIN}${path}\\?\\S+`))?.[0];
   if (!found) throw new Error(`no ${path} link in: ${mail.text}`);
   return found;
 };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe(`scheduled reports by email, on ${testEnv.PULSE_TEST_DB}`, () => {
   let handle: DatabaseHandle;
@@ -152,7 +143,7 @@ describe(`scheduled reports by email, on ${testEnv.PULSE_TEST_DB}`, () => {
     expect(confirmation.subject).toMatch(/^\[Commune Pulse\] Confirm your report subscription: /);
     smtp.refuseWith = "mailbox busy, try later";
     await open(linkIn(confirmation, "/api/v1/subscriptions/confirm"));
-    const failed = await until(
+    const failed = await readUntil(
       async () => (await caller().subscriptions.list())[0]?.deliveries ?? [],
       (list) => list[0]?.status === "failed",
     );

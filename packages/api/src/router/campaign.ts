@@ -1,9 +1,9 @@
 import { listCampaigns, type Campaign } from "@pulse/db/queries";
 import type { Scope } from "@pulse/schema";
-import { covers } from "../access/rules";
+import { covers, type ProvinceOf } from "../access/rules";
 import type { Context } from "../context";
 
-const scopeOfCampaign = (c: Campaign): Scope =>
+export const scopeOfCampaign = (c: Campaign): Scope =>
   c.scopeKind === "nation" ? { kind: "nation" } : ({ kind: c.scopeKind, code: c.scopeCode } as Scope);
 
 /** Campaigns that concern the asker: ones over its scope (the national one) or within it. */
@@ -22,4 +22,17 @@ export async function visibleCampaigns(ctx: Context): Promise<Campaign[]> {
 export async function activeCampaign(ctx: Context, campaignId: string | undefined): Promise<Campaign | null> {
   const campaigns = await visibleCampaigns(ctx);
   return campaigns.find((c) => c.id === campaignId) ?? campaigns.find((c) => c.scopeKind === "nation") ?? null;
+}
+
+const DEPTH: Record<Scope["kind"], number> = { nation: 0, province: 1, commune: 2 };
+
+/**
+ * The campaign that governs each unit on `today`: the most specific running one covering it (a
+ * commune's own, else its province's, else the nation's). Alerts read their rules from it.
+ */
+export function governingCampaign(campaigns: Campaign[], today: string, provinceOf: ProvinceOf) {
+  const running = campaigns
+    .filter((c) => c.startsOn <= today && today <= c.deadline)
+    .sort((a, b) => DEPTH[scopeOfCampaign(b).kind] - DEPTH[scopeOfCampaign(a).kind]);
+  return (scope: Scope): Campaign | null => running.find((c) => covers(scopeOfCampaign(c), scope, provinceOf)) ?? null;
 }

@@ -78,6 +78,7 @@ export const deliveries = pgTable(
     attempts: integer().notNull().default(0),
     /** a process sending it holds it until then; past it, a process that died is taken over */
     leaseUntil: timestamp({ withTimezone: true }),
+    /** the mail server's words after a failed try; when skipped, why (a key of `subscriptions.skipReasons`) */
     lastError: text(),
     sentAt: timestamp({ withTimezone: true }),
     /** the .eml file it was written to, when no SMTP server is set */

@@ -33,7 +33,11 @@ function Deliveries({ subscription }: { subscription: Subscription }) {
           {format.dateTime(d.slotAt, { dateStyle: "short", timeStyle: "short" })} · {d.email} ·{" "}
           <span className={TONE[d.status] ?? ""}>{t(`deliveryStatus.${d.status as "sent"}`)}</span>
           {d.attempts > 1 && ` (${t("attempts", { count: d.attempts })})`}
-          {d.lastError && d.status !== "sent" && <span className="block text-xs text-slate-600">{d.lastError}</span>}
+          {d.lastError && d.status !== "sent" && (
+            <span className="block text-xs text-slate-600">
+              {d.status === "skipped" ? t(`skipReasons.${d.lastError as "removed"}`) : d.lastError}
+            </span>
+          )}
           {d.outboxFile && (
             <>
               {" · "}
