@@ -59,6 +59,8 @@ export async function createApp(db: Database, logger: Logger, settings: AppSetti
         logger,
         everyMs: settings.alertCheckMs,
         told: (userIds) => emitter.alertsChanged(userIds),
+        // their messages go out now (or wait for their digest): no need to wait for the planner's tick
+        emailed: () => void services.deliveries?.planNow(),
       })
     : null;
   return {

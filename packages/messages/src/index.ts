@@ -10,4 +10,4 @@ export const CATALOG_LOCALES = ["vi", "en"] as const;
 export type CatalogLocale = (typeof CATALOG_LOCALES)[number];
 export const MESSAGES: Record<CatalogLocale, Messages> = { vi, en };
 export { problemText, type LocalizedText, type ProblemKey } from "./problems";
-export { fullNameIn, nameIn, textIn } from "./names";
+export { alertTextOf, fullNameIn, nameIn, textIn, type AlertDetails } from "./names";

@@ -15,3 +15,35 @@ export const nameIn = (unit: { name: string; nameEn: string }, locale: string) =
 
 /** One language of a `{ vi, en }` text. */
 export const textIn = (text: LocalizedText, locale: string) => (locale === "vi" ? text.vi : text.en);
+
+/** What an alert's details hold (as raised): the unit's or the screen's name, the pace figures. */
+export interface AlertDetails {
+  name?: string | LocalizedText;
+  requiredPerDay?: number | null;
+  currentPerDay?: number;
+}
+
+/**
+ * The catalog key under `alerts` and its values for one alert raised or resolved: the account
+ * bar's list and the alert emails say it in the same words. `time` formats the "since" moment.
+ */
+export function alertTextOf(
+  notice: { event: "raised" | "resolved"; kind: string; since: Date | null; details: AlertDetails },
+  locale: string,
+  time: (at: Date) => string,
+): { key: string; values: Record<string, string> } {
+  const { name: raw } = notice.details;
+  const name = typeof raw === "string" ? raw : raw ? textIn(raw, locale) : "";
+  if (notice.event === "resolved") return { key: `resolved.${notice.kind}`, values: { name } };
+  if (notice.kind === "silent" && !notice.since) return { key: "raised.silentNever", values: { name } };
+  if (notice.kind === "behind")
+    return {
+      key: "raised.behind",
+      values: {
+        name,
+        required: String(notice.details.requiredPerDay ?? "—"),
+        current: String(notice.details.currentPerDay ?? 0),
+      },
+    };
+  return { key: `raised.${notice.kind}`, values: { name, since: notice.since ? time(notice.since) : "" } };
+}

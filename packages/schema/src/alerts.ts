@@ -45,3 +45,29 @@ export const alertRulesInput = z
   })
   .strict()
   .refine((r) => r.onHoursStart < r.onHoursEnd, { path: ["onHoursEnd"], params: { rule: "onHoursOrder" } });
+
+/** How a user wants alerts by email: not at all, each as it happens, or one digest a day. */
+export const ALERT_EMAIL_MODES = ["off", "immediate", "digest"] as const;
+export type AlertEmailMode = (typeof ALERT_EMAIL_MODES)[number];
+
+/** A user's choice; the digest goes out at `time` (HH:MM, Viet Nam time) to the account's own address. */
+export const alertEmailSettingsInput = z
+  .object({
+    mode: z.enum(ALERT_EMAIL_MODES),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    lang: z.enum(["vi", "en"]),
+  })
+  .strict();
+export type AlertEmailSettingsInput = z.infer<typeof alertEmailSettingsInput>;
+
+/** A screen's own on-hours (both minutes after midnight), or null for its campaign's. */
+export const screenOnHoursInput = z
+  .object({
+    id: z.uuid(),
+    onHours: z
+      .object({ start: minuteOfDay, end: minuteOfDay })
+      .strict()
+      .refine((h) => h.start < h.end, { path: ["end"], params: { rule: "onHoursOrder" } })
+      .nullable(),
+  })
+  .strict();

@@ -13,15 +13,18 @@ export function startAlertChecks(params: {
   logger: Logger;
   everyMs: number;
   told: (userIds: string[]) => void;
+  /** users with alert emails waiting (sent at once, or kept for their digest) */
+  emailed?: (userIds: string[]) => void;
 }): { stop(): Promise<void>; checkNow(at?: Date): Promise<void> } {
   let running: Promise<void> | null = null;
   /** one check now (tests pass the time: "16 minutes from now") */
   const checkNow = (at = new Date()) => {
     running ??= checkAlerts(params.db, params.provinceOf, at)
-      .then(({ raised, resolved, told }) => {
+      .then(({ raised, resolved, told, emailed }) => {
         if (raised.length + resolved.length > 0)
           params.logger.info({ raised: raised.length, resolved: resolved.length, told: told.length }, "alerts changed");
         if (told.length > 0) params.told(told);
+        if (emailed.length > 0) params.emailed?.(emailed);
       })
       .catch((err: unknown) => params.logger.warn({ err }, "alert check failed"))
       .finally(() => {

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { hashKioskSecret, type Principal } from "@pulse/api";
+import { fieldErrorsOfCause, hashKioskSecret, type Principal } from "@pulse/api";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { createKioskToken, listCampaigns, setAlertRules } from "@pulse/db/queries";
 import { alertNotices, alerts } from "@pulse/db/tables";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
+import { hcmMinuteOfDay } from "@pulse/indicators";
 import { KIOSK_TOKEN_PREFIX, type ClientToServerEvents, type ServerToClientEvents } from "@pulse/schema";
 import { eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
@@ -188,5 +189,42 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
     await check(new Date());
     const [back] = await alertsOf(`kiosk:${id}`);
     expect(back?.resolvedAt).not.toBeNull();
+  });
+
+  it("a screen with its own on-hours: not dark outside them even inside its campaign's; back to the campaign's when cleared", async () => {
+    const id = randomUUID();
+    const secret = `${KIOSK_TOKEN_PREFIX}${randomUUID()}`;
+    const owner = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
+    await createKioskToken(handle.db, {
+      id,
+      tokenHash: hashKioskSecret(secret),
+      name: "TV nhà văn hóa thôn",
+      scope: { kind: "commune", code: "00082" },
+      createdBy: owner,
+    });
+    const hanoi = callerFor(contextFor(server.app.services, users.hanoi.principal, null));
+    const checkAt = later(20);
+    // an hour's window that does not hold the check's minute (the campaign's on-hours hold every minute)
+    const minute = hcmMinuteOfDay(checkAt);
+    const start = (minute + 120) % 1380;
+    await hanoi.kiosk.setOnHours({ id, onHours: { start, end: start + 60 } });
+    const listed = (await hanoi.kiosk.list()).find((t) => t.id === id);
+    expect(listed?.onHours).toEqual({ start, end: start + 60 });
+    // another province's user may not touch it; hours the wrong way round are refused by field
+    const hcm = callerFor(contextFor(server.app.services, users.hcm.principal, null));
+    await expect(hcm.kiosk.setOnHours({ id, onHours: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const backwards = await hanoi.kiosk.setOnHours({ id, onHours: { start: 600, end: 540 } }).catch((e: unknown) => e);
+    expect(fieldErrorsOfCause((backwards as { cause?: unknown }).cause)?.map((f) => f.field)).toEqual(["onHours.end"]);
+
+    const screen = await connect(secret);
+    await pause(1_500);
+    screen.close();
+    await pause(1_500);
+    await check(checkAt);
+    expect(await alertsOf(`kiosk:${id}`)).toEqual([]);
+
+    await hanoi.kiosk.setOnHours({ id, onHours: null });
+    await check(checkAt);
+    expect(await alertsOf(`kiosk:${id}`)).toMatchObject([{ kind: "screenDark", resolvedAt: null }]);
   });
 });

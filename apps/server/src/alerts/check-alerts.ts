@@ -2,6 +2,7 @@ import { covers, governingCampaign, withIndicatorsOf, type ProvinceOf } from "@p
 import type { Database } from "@pulse/db/client";
 import {
   alertScopeOf,
+  listAlertEmailUsers,
   listAlertRules,
   listCampaigns,
   listCommuneLastReports,
@@ -74,14 +75,16 @@ async function behindCommunes(db: Database, now: Date, pick: CampaignPicker, rul
   });
 }
 
-/** Screens in use that went dark longer ago than their threshold, inside their on-hours. */
+/** Screens in use that went dark longer ago than their threshold, inside their on-hours (their own, or their campaign's). */
 async function darkScreens(db: Database, now: Date, pick: CampaignPicker, rules: Rules, provinceOf: ProvinceOf) {
   const tokens = await listKioskTokens(db);
   const minute = hcmMinuteOfDay(now);
   return tokens.flatMap((token): NewAlert[] => {
     if (token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return [];
     const r = rulesOf(rules, pick(token.scope)?.id);
-    if (minute < r.onHoursStart || minute >= r.onHoursEnd) return [];
+    // the screen's own on-hours when it has them (a TV switched off at night is not dark), else its campaign's
+    const onHours = token.onHours ?? { start: r.onHoursStart, end: r.onHoursEnd };
+    if (minute < onHours.start || minute >= onHours.end) return [];
     const { connected, darkSince } = screenHealthOf(token, now);
     if (connected || !darkSince || now.getTime() - darkSince.getTime() <= r.screenDarkMinutes * MINUTE_MS) return [];
     const provinceCode =
@@ -126,13 +129,13 @@ async function reconcile(db: Database, kind: AlertKind, holding: NewAlert[], now
  * One check of every rule at `now`. Idempotent and safe to run in every process at once: an
  * alert is raised by whichever process inserts it first (one open per rule and subject) and
  * resolved by whichever updates it first; only that process tells the users, once each.
- * Returns the users told.
+ * Returns the users told, and those of them who also get it by email.
  */
 export async function checkAlerts(
   db: Database,
   provinceOf: ProvinceOf,
   now: Date,
-): Promise<{ raised: AlertRow[]; resolved: AlertRow[]; told: string[] }> {
+): Promise<{ raised: AlertRow[]; resolved: AlertRow[]; told: string[]; emailed: string[] }> {
   const [campaigns, rules] = await Promise.all([listCampaigns(db), listAlertRules(db)]);
   const pick = governingCampaign(campaigns, hcmDay(now), provinceOf);
   const silent = await reconcile(db, "silent", await silentCommunes(db, now, pick, rules), now);
@@ -140,8 +143,8 @@ export async function checkAlerts(
   const dark = await reconcile(db, "screenDark", await darkScreens(db, now, pick, rules, provinceOf), now);
   const raised = [...silent.raised, ...behind.raised, ...dark.raised];
   const resolved = [...silent.resolved, ...behind.resolved, ...dark.resolved];
-  if (raised.length + resolved.length === 0) return { raised, resolved, told: [] };
-  const users = await listUserScopes(db);
+  if (raised.length + resolved.length === 0) return { raised, resolved, told: [], emailed: [] };
+  const [users, emailUsers] = await Promise.all([listUserScopes(db), listAlertEmailUsers(db)]);
   const notices = [
     ...raised.map((alert) => ({ alert, event: "raised" as const })),
     ...resolved.map((alert) => ({ alert, event: "resolved" as const })),
@@ -150,8 +153,19 @@ export async function checkAlerts(
     if (!scope) return [];
     return users
       .filter((u) => covers(u.scope, scope, provinceOf))
-      .map((u) => ({ alertId: alert.id, userId: u.userId, event, channel: "app" as const, at: now }));
+      .flatMap(({ userId }) =>
+        (emailUsers.has(userId) ? (["app", "email"] as const) : (["app"] as const)).map((channel) => ({
+          alertId: alert.id,
+          userId,
+          event,
+          channel,
+          at: now,
+        })),
+      );
   });
   await recordNotices(db, notices);
-  return { raised, resolved, told: [...new Set(notices.map((n) => n.userId))] };
+  const usersOf = (channel: "app" | "email") => [
+    ...new Set(notices.filter((n) => n.channel === channel).map((n) => n.userId)),
+  ];
+  return { raised, resolved, told: usersOf("app"), emailed: usersOf("email") };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { DeliveryRequests } from "@pulse/api";
 import type { DatabaseHandle } from "@pulse/db/client";
-import { listReceivingRecipients, planDeliveries } from "@pulse/db/queries";
-import { dueSlot } from "@pulse/indicators";
+import { listReceivingRecipients, listWaitingAlertEmails, planDeliveries } from "@pulse/db/queries";
+import { dueSlot, latestSlot } from "@pulse/indicators";
 import type PgBoss from "pg-boss";
+import { runAlertEmailJob } from "../alerts/alert-email";
 import type { Services } from "../services";
 import { openJobQueue, QUEUES, type RetrySettings } from "./job-queue";
 import type { RecipientLinks } from "./links";
@@ -24,8 +25,8 @@ export interface Deliveries {
   outboxDir: string;
   /** opens the queue and starts this process's workers and planner */
   start(services: Services): Promise<void>;
-  /** records the reports due now and queues them (the planner's tick, on demand) */
-  planNow(): Promise<void>;
+  /** records the reports due at `at` (now) and queues them, with the alert emails due (the planner's tick, on demand) */
+  planNow(at?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,26 +50,41 @@ export function createDeliveries(settings: DeliverySettings, links: RecipientLin
     return boss;
   };
 
-  async function plan(services: Services): Promise<void> {
-    const now = new Date();
+  /** A message for each user whose alert notices are due: at once, or those up to their digest's latest time. */
+  async function planAlertEmails(services: Services, now: Date): Promise<void> {
+    for (const waiting of await listWaitingAlertEmails(services.db, now)) {
+      const upTo =
+        waiting.mode === "digest"
+          ? latestSlot({ cadence: "daily", weekday: null, minuteOfDay: waiting.minuteOfDay }, now)
+          : null;
+      if (upTo && waiting.oldestAt > upTo) continue;
+      const data = { userId: waiting.userId, upTo: upTo?.toISOString() ?? null };
+      await queue().send(QUEUES.alertEmail, data, { singletonKey: waiting.userId });
+    }
+  }
+
+  async function plan(services: Services, now: Date): Promise<void> {
     const due = (await listReceivingRecipients(services.db)).flatMap(({ recipientId, subscription }) => {
       const slotAt = dueSlot(subscription, now);
       return slotAt ? [{ id: randomUUID(), subscriptionId: subscription.id, recipientId, slotAt }] : [];
     });
     for (const id of await planDeliveries(services.db, { due, now }))
       await queue().send(QUEUES.report, { deliveryId: id }, { singletonKey: id });
+    await planAlertEmails(services, now);
   }
 
-  const planNow = async () => {
-    if (!tools) return;
+  /** Plans at `at` after the tick under way, if any: an explicit call (a check that told users by email, a test) is never dropped. */
+  const planNow = (at = new Date()): Promise<void> => {
+    if (!tools) return Promise.resolve();
     const services = tools.services;
-    // one tick at a time in a process; a failed one (the database away) is retried at the next
-    planning ??= plan(services)
-      .catch((err: unknown) => services.logger.warn({ err }, "planning deliveries failed"))
-      .finally(() => {
-        planning = null;
-      });
-    return planning;
+    // a failed tick (the database away) is retried at the next
+    const run = () =>
+      plan(services, at).catch((err: unknown) => services.logger.warn({ err }, "planning deliveries failed"));
+    const mine: Promise<void> = (planning ?? Promise.resolve()).then(run).finally(() => {
+      if (planning === mine) planning = null;
+    });
+    planning = mine;
+    return mine;
   };
 
   return {
@@ -89,7 +105,13 @@ export function createDeliveries(settings: DeliverySettings, links: RecipientLin
       await boss.work<{ recipientId: string }>(QUEUES.confirmation, WORK_OPTIONS, async ([job]) =>
         job ? runConfirmationJob(started, job) : undefined,
       );
-      timer = setInterval(() => void planNow(), settings.planEveryMs);
+      await boss.work<{ userId: string; upTo: string | null }>(QUEUES.alertEmail, WORK_OPTIONS, async ([job]) =>
+        job
+          ? runAlertEmailJob(started, settings, job.data.userId, job.data.upTo ? new Date(job.data.upTo) : null)
+          : undefined,
+      );
+      // the timer's ticks never pile up behind a slow one
+      timer = setInterval(() => void (planning ?? planNow()), settings.planEveryMs);
       timer.unref();
       await planNow();
     },

@@ -2,7 +2,7 @@ import { claimDelivery, finishDelivery, markConfirmationSent } from "@pulse/db/q
 import type PgBoss from "pg-boss";
 import { deliverReport, sendConfirmation, type DeliveryTools } from "./report-delivery";
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /**
  * One try of a scheduled report. It is claimed in our table first (with a lease), so a second

@@ -2,8 +2,12 @@ import type { DatabaseHandle } from "@pulse/db/client";
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 
-/** The queues of scheduled reports: one message each, retried with growing delays. */
-export const QUEUES = { confirmation: "address-confirmation", report: "report-delivery" } as const;
+/** The queues of messages: one each, retried with growing delays (an alert email carries a user's waiting alerts). */
+export const QUEUES = {
+  confirmation: "address-confirmation",
+  report: "report-delivery",
+  alertEmail: "alert-email",
+} as const;
 
 export interface RetrySettings {
   /** tries after the first before a message is shown as failed */

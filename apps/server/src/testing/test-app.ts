@@ -35,7 +35,7 @@ export async function startTestApp(
   deliveries?: Omit<DeliverySettings, "database">,
   alertCheckMs?: number,
 ): Promise<TestApp> {
-  const app = await createApp(handle.db, pino({ level: "silent" }), {
+  const app = await createApp(handle.db, pino({ level: process.env.PULSE_TEST_LOG ?? "silent" }), {
     webOrigin: TEST_WEB_ORIGIN,
     authSecret: TEST_AUTH_SECRET,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...rateLimits },

@@ -80,6 +80,11 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
     "kiosk.list": { gate: "manageKiosks", input: () => undefined },
     "kiosk.fleet": { gate: "manageKiosks", input: () => undefined },
     "kiosk.revoke": { gate: "manageKiosks", targets: ALL, input: (t) => ({ id: fixture.tokenIds[t] }) },
+    "kiosk.setOnHours": {
+      gate: "manageKiosks",
+      targets: ALL,
+      input: (t) => ({ id: fixture.tokenIds[t], onHours: { start: 360, end: 1320 } }),
+    },
     "progress.nation": { gate: "read", targets: ["nation"], input: () => ({}) },
     "progress.allCommunes": { gate: "read", targets: ["nation"], input: () => ({}) },
     "progress.province": {
@@ -123,6 +128,8 @@ function cases(fixture: { reportIds: Record<Target, number>; tokenIds: Record<Ta
     "alerts.markRead": { gate: "subscribe", input: () => undefined },
     "alerts.open": { gate: "read", targets: ALL, input: (t) => SCOPES[t] },
     "alerts.rules": { gate: "admin", input: () => undefined },
+    "alerts.emailSettings": { gate: "subscribe", input: () => undefined },
+    "alerts.setEmailSettings": { gate: "subscribe", input: () => ({ mode: "digest", time: "07:00", lang: "vi" }) },
     "alerts.setRules": {
       gate: "admin",
       input: () => ({

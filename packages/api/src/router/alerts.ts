@@ -1,14 +1,25 @@
 import {
+  alertEmailSummary,
+  getAlertEmailSettings,
   listAlertRules,
   listCampaigns,
   listNotices,
   listOpenAlertsIn,
   markNoticesRead,
   rulesOf,
+  setAlertEmailSettings,
   setAlertRules,
   writeAudit,
 } from "@pulse/db/queries";
-import { alertRulesInput, fieldError, scope as scopeInput, type AlertKind } from "@pulse/schema";
+import { minuteOfDayOf, timeOfDay } from "@pulse/indicators";
+import {
+  alertEmailSettingsInput,
+  alertRulesInput,
+  fieldError,
+  scope as scopeInput,
+  type AlertKind,
+} from "@pulse/schema";
+import type { AlertDetails } from "@pulse/messages";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { actorOf } from "../access/principal";
 import type { Context } from "../context";
@@ -33,12 +44,11 @@ const alertView = (a: Awaited<ReturnType<typeof listOpenAlertsIn>>[number]) => (
   raisedAt: a.raisedAt,
   resolvedAt: a.resolvedAt,
   since: a.since,
-  details: a.details as {
-    name?: string | { vi: string; en: string };
-    requiredPerDay?: number | null;
-    currentPerDay?: number;
-  },
+  details: a.details as AlertDetails,
 });
+
+/** Alert emails off, digest at 07:00 in Vietnamese: what a user who never chose has. */
+const EMAIL_DEFAULTS = { mode: "off", time: "07:00", lang: "vi" } as const;
 
 /** Alerts: a commune gone silent, a wall screen gone dark; told to the users whose scope covers them. */
 export const alertsRouter = {
@@ -72,6 +82,39 @@ export const alertsRouter = {
     .input(scopeInput)
     .use(({ ctx, input, next }) => authorize(ctx, "read", [input], next))
     .query(async ({ ctx, input }) => (await listOpenAlertsIn(ctx.db, input)).map(alertView)),
+
+  /** How the asker gets alerts by email (to their account's address), and what went out so far. */
+  emailSettings: signedInProcedure
+    .use(({ ctx, next }) => authorize(ctx, "subscribe", [], next))
+    .query(async ({ ctx }) => {
+      const userId = userIdOf(ctx);
+      const [settings, summary] = await Promise.all([
+        getAlertEmailSettings(ctx.db, userId),
+        alertEmailSummary(ctx.db, userId),
+      ]);
+      const chosen = settings
+        ? { mode: settings.mode, time: timeOfDay(settings.minuteOfDay), lang: settings.lang }
+        : EMAIL_DEFAULTS;
+      return { ...chosen, email: ctx.principal.kind === "user" ? ctx.principal.email : "", ...summary };
+    }),
+
+  /** The asker chooses: no alert emails, each as it comes, or a daily digest at a time; the next check follows it. */
+  setEmailSettings: signedInProcedure
+    .input(alertEmailSettingsInput)
+    .use(({ ctx, next }) => authorize(ctx, "subscribe", [], next))
+    .mutation(async ({ ctx, input }) => {
+      const userId = userIdOf(ctx);
+      const settings = { userId, mode: input.mode, minuteOfDay: minuteOfDayOf(input.time), lang: input.lang };
+      await setAlertEmailSettings(ctx.db, { ...settings, at: ctx.now() });
+      await writeAudit(ctx.db, {
+        actor: actorOf(ctx.principal),
+        action: "alerts.email",
+        target: userId,
+        ip: ctx.clientIp,
+        details: { ...input },
+      });
+      return input;
+    }),
 
   /** Every campaign's rules (the defaults where none were set). */
   rules: signedInProcedure

@@ -6,11 +6,19 @@ import {
   listProvinceNames,
   pairKioskToken,
   revokeKioskToken,
+  setKioskOnHours,
   writeAudit,
   type KioskToken,
 } from "@pulse/db/queries";
 import { screenHealthOf } from "@pulse/indicators";
-import { fieldError, kioskPairInput, kioskTokenInput, PAIRING_TTL_MS, scopeKey } from "@pulse/schema";
+import {
+  fieldError,
+  kioskPairInput,
+  kioskTokenInput,
+  PAIRING_TTL_MS,
+  scopeKey,
+  screenOnHoursInput,
+} from "@pulse/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { newKioskSecret, newPairingCode } from "../access/kiosk-secret";
@@ -70,6 +78,20 @@ async function tokensInScope(ctx: Context) {
       const health = status === "active" ? screenHealthOf(t, now) : { connected: false, darkSince: null };
       return { ...t, status, health };
     });
+}
+
+/** A procedure on one token passes `manageKiosks` for its scope; an unknown id is refused like a foreign one (ids of other scopes are not confirmed). */
+async function authorizeToken<T>({
+  ctx,
+  input,
+  next,
+}: {
+  ctx: Context;
+  input: { id: string };
+  next: () => Promise<T>;
+}): Promise<T> {
+  const token = await getKioskToken(ctx.db, input.id);
+  return authorize(ctx, "manageKiosks", [token?.scope ?? { kind: "nation" }], next);
 }
 
 /** Read-only tokens for wall screens: created for a scope, paired by code, revoked at once. */
@@ -145,14 +167,28 @@ export const kioskRouter = {
       });
     }),
 
+  /** A screen's own on-hours (a ward's TV off at night is not "dark"), or null for its campaign's; the alert check follows them. */
+  setOnHours: signedInProcedure
+    .input(screenOnHoursInput)
+    .use(authorizeToken)
+    .mutation(async ({ ctx, input }) => {
+      const token = await getKioskToken(ctx.db, input.id);
+      if (!token) throw new TRPCError({ code: "NOT_FOUND" });
+      await setKioskOnHours(ctx.db, input);
+      await writeAudit(ctx.db, {
+        actor: actorOf(ctx.principal),
+        action: "kiosk.onHours",
+        target: `kiosk:${token.id}`,
+        ip: ctx.clientIp,
+        details: { name: token.name, onHours: input.onHours },
+      });
+      return { id: input.id, onHours: input.onHours };
+    }),
+
   /** Screens using it are disconnected at once (and by every server within seconds). */
   revoke: signedInProcedure
     .input(z.object({ id: z.uuid() }))
-    .use(async ({ ctx, input, next }) => {
-      const token = await getKioskToken(ctx.db, input.id);
-      // An unknown id is refused like a foreign one: ids of other scopes are not confirmed.
-      return authorize(ctx, "manageKiosks", [token?.scope ?? { kind: "nation" }], next);
-    })
+    .use(authorizeToken)
     .mutation(async ({ ctx, input }) => {
       const token = await getKioskToken(ctx.db, input.id);
       if (!token) throw new TRPCError({ code: "NOT_FOUND" });

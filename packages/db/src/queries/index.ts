@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./commune-detail";
 export * from "./subscriptions";
 export * from "./alerts";
+export * from "./alert-emails";

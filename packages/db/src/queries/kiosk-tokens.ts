@@ -17,6 +17,8 @@ export interface KioskToken {
   disconnectedAt: Date | null;
   appVersion: string | null;
   showing: string | null;
+  /** the screen's own on-hours (minutes after midnight, Viet Nam); null: its campaign's */
+  onHours: { start: number; end: number } | null;
 }
 
 /** A stored token as the rest of the code sees it; null while it waits to be paired. */
@@ -24,7 +26,9 @@ export function kioskTokenOf(row: KioskTokenRow): KioskToken | null {
   const scope = scopeOf(row.scopeKind, row.scopeCode);
   if (!scope || !row.name) return null;
   const { id, name, createdAt, expiresAt, revokedAt, lastSeenAt, disconnectedAt, appVersion, showing } = row;
-  return { id, name, scope, createdAt, expiresAt, revokedAt, lastSeenAt, disconnectedAt, appVersion, showing };
+  const onHours =
+    row.onHoursStart !== null && row.onHoursEnd !== null ? { start: row.onHoursStart, end: row.onHoursEnd } : null;
+  return { id, name, scope, createdAt, expiresAt, revokedAt, lastSeenAt, disconnectedAt, appVersion, showing, onHours };
 }
 
 /** The stored tokens with these hashes (screens connecting at once are looked up together). */
@@ -125,6 +129,17 @@ export async function listKioskTokens(db: Database): Promise<KioskToken[]> {
 export async function getKioskToken(db: Database, id: string): Promise<KioskToken | null> {
   const [row] = await db.select().from(kioskTokens).where(eq(kioskTokens.id, id));
   return row ? kioskTokenOf(row) : null;
+}
+
+/** A screen's own on-hours, or null to follow its campaign's again. */
+export async function setKioskOnHours(
+  db: Database,
+  params: { id: string; onHours: { start: number; end: number } | null },
+): Promise<void> {
+  await db
+    .update(kioskTokens)
+    .set({ onHoursStart: params.onHours?.start ?? null, onHoursEnd: params.onHours?.end ?? null })
+    .where(eq(kioskTokens.id, params.id));
 }
 
 export async function revokeKioskToken(db: Database, id: string, now: Date): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, check, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { authUsers } from "./auth";
 
 const scopeKindCheck = (kind: string, code: string) =>
@@ -56,9 +56,16 @@ export const kioskTokens = pgTable(
     /** the app version the screen runs, and the page it shows, as it last reported them */
     appVersion: text(),
     showing: text(),
+    /** this screen's own on-hours (minutes after midnight, Viet Nam); null: its campaign's */
+    onHoursStart: smallint(),
+    onHoursEnd: smallint(),
   },
   (t) => [
     uniqueIndex("kiosk_tokens_pairing_code_idx").on(t.pairingCode),
+    check(
+      "kiosk_tokens_on_hours",
+      sql`(on_hours_start is null and on_hours_end is null) or (on_hours_start between 0 and 1439 and on_hours_end between 1 and 1440 and on_hours_start < on_hours_end)`,
+    ),
     check(
       "kiosk_tokens_scope",
       sql`(scope_kind is null and scope_code is null) or (${scopeKindCheck("scope_kind", "scope_code")})`,

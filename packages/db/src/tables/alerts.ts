@@ -93,11 +93,42 @@ export const alertNotices = pgTable(
     channel: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull(),
     readAt: timestamp({ withTimezone: true }),
+    /** an email notice: when the message that told it went out (null while it waits) */
+    sentAt: timestamp({ withTimezone: true }),
+    /** an email notice being sent by a process until then, or waiting to be tried again until then */
+    claimedUntil: timestamp({ withTimezone: true }),
+    /** an email notice: how many times a message with it was tried */
+    sendAttempts: smallint().notNull().default(0),
+    /** an email notice whose last try failed: the mail server's answer (it is not tried again) */
+    sendError: text(),
   },
   (t) => [
     uniqueIndex("alert_notices_once_idx").on(t.alertId, t.userId, t.event, t.channel),
     index("alert_notices_user_idx").on(t.userId, t.at),
+    index("alert_notices_unsent_idx")
+      .on(t.userId, t.at)
+      .where(sql`channel = 'email' and sent_at is null and send_error is null`),
     check("alert_notices_event", sql`event in ('raised', 'resolved')`),
     check("alert_notices_channel", sql`channel in ('app', 'email')`),
+  ],
+);
+
+/** How a user wants alerts by email: not at all (the default), at once, or one digest a day at a time of their choosing. */
+export const alertEmailSettings = pgTable(
+  "alert_email_settings",
+  {
+    userId: text()
+      .primaryKey()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    mode: text().notNull(),
+    /** the digest's time, minutes after midnight in Viet Nam */
+    minuteOfDay: smallint().notNull(),
+    lang: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  () => [
+    check("alert_email_mode", sql`mode in ('off', 'immediate', 'digest')`),
+    check("alert_email_minute", sql`minute_of_day between 0 and 1439`),
+    check("alert_email_lang", sql`lang in ('vi', 'en')`),
   ],
 );

@@ -1,13 +1,11 @@
 "use client";
 
-import { textIn } from "@pulse/messages/names";
+import { alertTextOf } from "@pulse/messages/names";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveAlerts } from "../../live/live-provider";
 import { useTRPC } from "../../trpc/react";
-
-type Name = string | { vi: string; en: string } | undefined;
 
 /**
  * The signed-in user's alerts in the account bar: the unread count, read again as soon as the
@@ -25,7 +23,6 @@ export function NotificationsBell() {
   useLiveAlerts(refresh);
   const markRead = useMutation(trpc.alerts.markRead.mutationOptions({ onSuccess: refresh }));
   const unread = mine.data?.unread ?? 0;
-  const nameOf = (name: Name) => (typeof name === "string" ? name : name ? textIn(name, locale) : "");
   const time = (at: Date) => format.dateTime(at, { timeStyle: "short", dateStyle: "short" });
   return (
     <div className="relative">
@@ -46,19 +43,8 @@ export function NotificationsBell() {
           {mine.data?.notices.length === 0 && <p>{t("none")}</p>}
           <ul className="space-y-2">
             {(mine.data?.notices ?? []).map((n) => {
-              const name = nameOf(n.alert.details.name);
-              const text =
-                n.event === "resolved"
-                  ? t(`resolved.${n.alert.kind}`, { name })
-                  : n.alert.kind === "silent" && !n.alert.since
-                    ? t("raised.silentNever", { name })
-                    : n.alert.kind === "behind"
-                      ? t("raised.behind", {
-                          name,
-                          required: String(n.alert.details.requiredPerDay ?? "—"),
-                          current: String(n.alert.details.currentPerDay ?? 0),
-                        })
-                      : t(`raised.${n.alert.kind}`, { name, since: n.alert.since ? time(n.alert.since) : "" });
+              const { key, values } = alertTextOf({ ...n.alert, event: n.event }, locale, time);
+              const text = t(key as "raised.silent", values as { name: string; since: string });
               return (
                 <li key={n.id} data-alert={n.alert.subject} className={n.read ? "text-slate-600" : "font-medium"}>
                   <span className={n.event === "raised" ? "text-red-800" : "text-emerald-800"}>{text}</span>
