@@ -18,6 +18,7 @@ describe(`migrations on an empty ${testEnv.PULSE_TEST_DB} database`, () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(tables.map((t) => t.table_name)).toEqual([
+      "alert_email_settings",
       "alert_notices",
       "alert_rules",
       "alerts",
