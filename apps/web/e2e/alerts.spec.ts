@@ -1,4 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { simpleParser } from "mailparser";
 import type { Browser, Page } from "playwright-core";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,4 +98,75 @@ describe("alerts in the account bar, live, in Chromium", () => {
     await hanoi.getByRole("button", { name: "Đánh dấu đã xem" }).click();
     await hanoi.getByRole("button", { name: "Cảnh báo (0)" }).waitFor();
   });
+
+  it("a user turns on alert emails and gets the next ones by email; a screen gets its own on-hours; the nation page counts dark screens", async () => {
+    const hanoi = await (await signedInContext(browser, stack.webUrl, "hanoi@pulse.demo")).newPage();
+    await hanoi.goto(`${stack.webUrl}/subscriptions`);
+    const emails = hanoi.getByRole("region", { name: "Cảnh báo qua thư" });
+    await emails.getByText("hanoi@pulse.demo").waitFor();
+    await emails.getByLabel("Ngay khi có cảnh báo").check();
+    await emails.getByRole("button", { name: "Lưu" }).click();
+    await emails.getByText("Đã lưu.").waitFor();
+
+    // the threshold goes down again: new alerts, and this time they are emailed (no SMTP here: .eml files)
+    const admin = await signInForToken(stack.apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
+    for (const rules of await trpc<Rules[]>(admin, "alerts.rules"))
+      await trpc(admin, "alerts.setRules", {
+        campaignId: rules.campaignId,
+        silentMinutes: 6 * 60,
+        paceBehind: rules.paceBehind,
+        screenDarkMinutes: rules.screenDarkMinutes,
+        onHoursStart: rules.onHoursStart,
+        onHoursEnd: rules.onHoursEnd,
+      });
+    const message = await waitForAlertEmail(stack.outboxDir);
+    expect(message.to).toBe("hanoi@pulse.demo");
+    expect(message.subject).toMatch(/^\[Commune Pulse\] Cảnh báo: \d+ mới, \d+ đã hết$/);
+    expect(message.text).toContain(`${stack.webUrl}/province/01`);
+    await hanoi.reload();
+    await emails.getByText(/Đã báo qua thư: [1-9]/).waitFor();
+    await hanoi.screenshot({ path: join(ARTIFACTS, "alert-emails-vi.png"), fullPage: true });
+
+    // a ward's TV with its own hours
+    const hanoiToken = await signInForToken(stack.apiUrl, "hanoi@pulse.demo", DEMO_PASSWORD);
+    await trpc(hanoiToken, "kiosk.create", {
+      name: "TV hội trường Cửa Nam",
+      scope: { kind: "commune", code: "00082" },
+    });
+    await hanoi.goto(`${stack.webUrl}/kiosk`);
+    const row = hanoi.locator('[data-screen="TV hội trường Cửa Nam"]');
+    await row.getByText("Theo chiến dịch").waitFor();
+    await row.getByRole("button", { name: "Đặt giờ" }).click();
+    await row.getByLabel("Từ").fill("06:00");
+    await row.getByLabel("Đến").fill("22:00");
+    await row.getByRole("button", { name: "Lưu giờ" }).click();
+    await row.getByText("06:00–22:00").waitFor();
+
+    // the nation page, for an administrator: screens in use and dark, per province
+    const nation = await (await signedInContext(browser, stack.webUrl, "admin@pulse.demo")).newPage();
+    await nation.goto(`${stack.webUrl}/nation`);
+    const hanoiFleet = nation.locator('[data-fleet] [data-province="01"]');
+    await hanoiFleet.waitFor({ timeout: 20_000 });
+    expect(await hanoiFleet.textContent()).toMatch(/^Thành phố Hà Nội1\d$/);
+    await nation.locator("[data-fleet]").screenshot({ path: join(ARTIFACTS, "nation-fleet-vi.png") });
+  });
 });
+
+/** The first alert email the server wrote to its outbox, parsed. */
+async function waitForAlertEmail(outboxDir: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const files = existsSync(outboxDir) ? readdirSync(outboxDir).filter((f) => f.includes("-alerts-")) : [];
+    const [first] = files.sort();
+    if (first) {
+      const mail = await simpleParser(readFileSync(join(outboxDir, first)));
+      return {
+        to: mail.to && "text" in mail.to ? mail.to.text : "",
+        subject: mail.subject ?? "",
+        text: mail.text ?? "",
+      };
+    }
+    if (Date.now() > deadline) throw new Error(`no alert email in ${outboxDir}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 export interface Stack {
   webUrl: string;
   apiUrl: string;
+  /** where the server writes its messages as .eml files (no SMTP server is set) */
+  outboxDir: string;
   /** the API server alone goes down (its data stays), as in a crash or a deploy… */
   stopServer(): Promise<void>;
   /** …and comes back on the same port and data */
@@ -43,12 +45,13 @@ export async function startStack({
   const dataDir = mkdtempSync(join(tmpdir(), "pulse-e2e-"));
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://localhost:${webPort}`;
+  const outboxDir = join(dataDir, "outbox");
   const runServer = () =>
     run("server", join(root, "apps/server"), "node", ["--import", "tsx", "src/index.ts"], {
       PORT: String(apiPort),
       PGLITE_DIR: dataDir,
       // no SMTP_URL: scheduled reports are written here as .eml files (and listed on /subscriptions)
-      OUTBOX_DIR: join(dataDir, "outbox"),
+      OUTBOX_DIR: outboxDir,
       DELIVERY_PLAN_SECONDS: "2",
       ALERT_CHECK_SECONDS: String(alertCheckSeconds),
       WEB_ORIGIN: webUrl,
@@ -86,6 +89,7 @@ export async function startStack({
   return {
     webUrl,
     apiUrl,
+    outboxDir,
     stop,
     pids: () => ({ server: server.pid ?? 0, web: web.pid ?? 0 }),
     async stopServer() {

@@ -1,4 +1,4 @@
-import { REVIEWER_ROLES, type Scope } from "@pulse/schema";
+import { KIOSK_MANAGER_ROLES, REVIEWER_ROLES, type Scope } from "@pulse/schema";
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
@@ -9,6 +9,7 @@ import { requireViewer } from "../../../server/api";
 import { refusalOf, scopePath, type UnitView } from "../../../server/unit-access";
 import { AccountBar } from "../account-bar";
 import { NotificationsBell } from "../notifications-bell";
+import { FleetByProvince } from "../screen-fleet";
 import { HeldReports } from "./held-reports";
 import { LanguageLink } from "./language-link";
 
@@ -53,6 +54,10 @@ export async function CommandPage({
         {viewer.kind === "user" && REVIEWER_ROLES.includes(viewer.role) && <HeldReports scope={reviewScope(view)} />}
         {/* Filters live in the URL (nuqs); figures follow the live hub. */}
         <NuqsAdapter>{children}</NuqsAdapter>
+        {/* The nation page counts dark wall screens per province, for those who look after screens. */}
+        {view.kind === "nation" && viewer.kind === "user" && KIOSK_MANAGER_ROLES.includes(viewer.role) && (
+          <FleetByProvince />
+        )}
       </main>
     </LiveProvider>
   );

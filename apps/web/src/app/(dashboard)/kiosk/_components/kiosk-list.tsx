@@ -4,9 +4,22 @@ import { scopeKey } from "@pulse/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "../../../../trpc/react";
-import { FLEET_REFRESH_MS, ScreenHealthCell } from "./screen-health";
+import { OnHoursCell } from "./on-hours-cell";
+import { FLEET_REFRESH_MS } from "../../../_components/screen-fleet";
+import { ScreenHealthCell } from "./screen-health";
 
-const COLUMNS = ["name", "scope", "health", "showing", "version", "lastSeen", "created", "expires", "status"] as const;
+const COLUMNS = [
+  "name",
+  "scope",
+  "health",
+  "onHours",
+  "showing",
+  "version",
+  "lastSeen",
+  "created",
+  "expires",
+  "status",
+] as const;
 
 /** The screens this user manages, with their health; an active one can be revoked. */
 export function KioskList() {
@@ -43,6 +56,9 @@ export function KioskList() {
             <td className="pr-3 font-mono">{scopeKey(token.scope)}</td>
             <td className="pr-3">
               <ScreenHealthCell active={token.status === "active"} health={token.health} />
+            </td>
+            <td className="pr-3">
+              <OnHoursCell id={token.id} onHours={token.onHours} editable={token.status === "active"} />
             </td>
             <td className="pr-3 font-mono">{token.showing ?? ""}</td>
             <td className="pr-3 font-mono">{token.appVersion ?? ""}</td>

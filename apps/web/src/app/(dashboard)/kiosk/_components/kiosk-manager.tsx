@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { CreateForm, PairForm } from "./kiosk-forms";
 import { KioskList } from "./kiosk-list";
-import { FleetByProvince } from "./screen-health";
+import { FleetByProvince } from "../../../_components/screen-fleet";
 
 const noSubscription = () => () => undefined;
 
