@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context } from "@pulse/api";
 import {
   EXPORT_PDF_PATH,
+  EXPORT_QUEUE_PATH,
   exportPdfQuery,
+  exportQueueQuery,
   PLACES_PATH,
   placesQuery,
   recipientLinkQuery,
@@ -12,7 +14,7 @@ import type { ZodType } from "zod";
 import { handleImportPost, sendExampleCsv } from "../ingest/import/import-http";
 import { sendImportTemplate } from "../ingest/import/import-template";
 import { handleReportsPost, reportsRequestBody } from "../ingest/reports-http";
-import { handleExportPdf } from "../pdf/export-http";
+import { handleExportPdf, handleExportQueue } from "../pdf/export-http";
 import type { Services } from "../services";
 import { handleOutboxGet, handleRecipientLink } from "../subscriptions/subscriptions-http";
 import { sendOpenApi } from "./openapi";
@@ -103,6 +105,20 @@ export const ROUTES: Route[] = [
     query: exportPdfQuery,
     responses: { 200: "application/pdf", 400: "Invalid parameters", 404: "Unknown unit", ...REFUSALS },
     handle: async ({ req, res, context, services }) => handleExportPdf(req, res, await context(), services.pdf),
+  },
+  {
+    method: "GET",
+    path: EXPORT_QUEUE_PATH,
+    summary:
+      "Where a PDF export asked with `ticket` stands: its figures being read, its place in the queue, or rendering",
+    query: exportQueueQuery,
+    responses: {
+      200: "application/json: {state: preparing|rendering} or {state: waiting, place}",
+      400: "Invalid parameters",
+      404: "Unknown ticket, or the export is done",
+      ...REFUSALS,
+    },
+    handle: async ({ req, res, context, services }) => handleExportQueue(req, res, await context(), services.pdf),
   },
   {
     method: "GET",

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { actorOf, assertAllowed, throttle, type Context } from "@pulse/api";
 import { writeAudit } from "@pulse/db/queries";
 import { hcmDay } from "@pulse/indicators";
-import { exportPdfQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
+import { exportPdfQuery, exportQueueQuery, fieldErrorsOf, scopeKey } from "@pulse/schema";
 import { problem } from "../http/problem";
 import { callerFor } from "../services";
 import { PdfQueueFullError, reportFileName, reportKey, type PdfRenderer, type SharedPdf } from "./pdf-renderer";
@@ -27,7 +27,7 @@ export async function handleExportPdf(
   if (!parsed.success) {
     throw problem(400, "invalidParameters", { fieldErrors: fieldErrorsOf(parsed.error) });
   }
-  const { scope, campaign, lang, annex } = parsed.data;
+  const { scope, campaign, lang, annex, ticket } = parsed.data;
   await assertAllowed(ctx, "read", [scope]);
   // a person asking again and again (a reused PDF costs little, but not nothing): 429 + Retry-After
   await throttle(ctx, "export");
@@ -37,8 +37,10 @@ export async function handleExportPdf(
   const key = reportKey({ scope, campaignId: campaign, lang, annex: annex !== undefined });
   let rendered: SharedPdf;
   try {
-    rendered = await renderer.renderShared(key, () =>
-      loadReportInput(callerFor(ctx), { scope, campaignId: campaign, lang, annex: annex !== undefined }, now),
+    rendered = await renderer.renderShared(
+      key,
+      () => loadReportInput(callerFor(ctx), { scope, campaignId: campaign, lang, annex: annex !== undefined }, now),
+      ticket,
     );
   } catch (error) {
     if (error instanceof PdfQueueFullError) throw busy();
@@ -64,4 +66,24 @@ export async function handleExportPdf(
     "server-timing": `render;dur=${(performance.now() - started).toFixed(1)}${shared ? ', shared;desc="shared render"' : ""}`,
   });
   res.end(pdf);
+}
+
+/**
+ * `GET /api/v1/export-queue?ticket=…`: where the caller's export with that ticket stands — its
+ * figures being read, its place in the render queue, or being rendered; 404 once it is done or
+ * unknown. A ticket is the page's own random id: it says nothing of anyone else's reports.
+ */
+export async function handleExportQueue(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: Context,
+  renderer: PdfRenderer,
+) {
+  const params = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
+  const parsed = exportQueueQuery.safeParse(params);
+  if (!parsed.success) throw problem(400, "invalidParameters", { fieldErrors: fieldErrorsOf(parsed.error) });
+  await assertAllowed(ctx, "read", []);
+  const place = renderer.placeOf(parsed.data.ticket);
+  res.writeHead(place ? 200 : 404, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(place ?? { state: "unknown" }));
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import type { DatabaseHandle } from "@pulse/db/client";
 import { seededDatabase, testEnv } from "@pulse/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,7 @@ describe(`PDF exports beyond the render queue, on ${testEnv.PULSE_TEST_DB}`, () 
   beforeAll(async () => {
     handle = await seededDatabase();
     // one thread, one waiting: a third export at once is refused
-    server = await startTestApp(handle, {}, { threads: 1, maxQueue: 1 });
+    server = await startTestApp(handle, {}, { threads: 1, maxQueue: 2 });
     ({ token } = await server.signedIn({ email: "admin@queue.test", role: "admin", scope: { kind: "nation" } }));
   });
   afterAll(async () => {
@@ -22,15 +24,37 @@ describe(`PDF exports beyond the render queue, on ${testEnv.PULSE_TEST_DB}`, () 
   const exportPdf = (query: string) =>
     fetch(`${server.url}/api/v1/export.pdf?${query}`, { headers: { authorization: `Bearer ${token}` } });
 
-  it("answers 503 with Retry-After (vi and en) when the queue is full, and renders what it accepted", async () => {
-    const annex = exportPdf("scope=nation&annex=communes");
-    // the annex has its figures and is rendering (seconds) before the others arrive
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    // three different reports (identical ones would share one render)
-    const scopes = ["commune:00082", "commune:02026", "province:12"];
-    const others = await Promise.all(scopes.map((scope) => exportPdf(`scope=${scope}`)));
-    const statuses = others.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 503, 503]);
+  const placeOf = async (ticket: string) => {
+    const response = await fetch(`${server.url}/api/v1/export-queue?ticket=${ticket}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { status: response.status, body: (await response.json()) as { state: string; place?: number } };
+  };
+  /** asks where `ticket` stands until it is `state` (and `place`), for at most 20 s */
+  const until = async (ticket: string, expected: { state: string; place?: number }) => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const { body } = await placeOf(ticket);
+      if ((body.state === expected.state && body.place === expected.place) || Date.now() > deadline) return body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it("tells a page where its export stands: rendering, waiting with its place, then done; answers 503 with Retry-After (vi and en) past the queue", async () => {
+    const tickets = { annex: randomUUID(), commune: randomUUID(), province: randomUUID() };
+    const annex = exportPdf(`scope=nation&annex=communes&ticket=${tickets.annex}`);
+    expect(await until(tickets.annex, { state: "rendering" })).toEqual({ state: "rendering" });
+    // two different reports behind it (identical ones would share one render): first and second in line
+    const commune = exportPdf(`scope=commune:00082&ticket=${tickets.commune}`);
+    expect(await until(tickets.commune, { state: "waiting", place: 1 })).toEqual({ state: "waiting", place: 1 });
+    const province = exportPdf(`scope=province:12&ticket=${tickets.province}`);
+    expect(await until(tickets.province, { state: "waiting", place: 2 })).toEqual({ state: "waiting", place: 2 });
+    // the queue is full: a third different one is refused
+    const refused = await exportPdf("scope=commune:02026");
+    const statuses = [(await annex).status, (await commune).status, (await province).status, refused.status];
+    expect(statuses).toEqual([200, 200, 200, 503]);
+    expect(await placeOf(tickets.province)).toEqual({ status: 404, body: { state: "unknown" } });
+    const others = [refused];
     for (const refused of others.filter((r) => r.status === 503)) {
       expect(refused.headers.get("retry-after")).toBe("5");
       const body = (await refused.json()) as { error: { vi: string; en: string } };
@@ -38,7 +62,24 @@ describe(`PDF exports beyond the render queue, on ${testEnv.PULSE_TEST_DB}`, () 
       expect(body.error.en).toContain("retry");
     }
     const first = await annex;
-    expect(first.status).toBe(200);
     expect(new TextDecoder().decode((await first.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+  });
+
+  it("refuses a malformed ticket by name, and a caller without a session", async () => {
+    const bad = await fetch(`${server.url}/api/v1/export-queue?ticket=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { fieldErrors: { field: string; vi: string; en: string }[] } };
+    expect(body.error.fieldErrors.map((f) => f.field)).toEqual(["ticket"]);
+    expect((await fetch(`${server.url}/api/v1/export-queue?ticket=${randomUUID()}`)).status).toBe(401);
+  });
+
+  it("renders at the lowest priority: the render thread's nice value is 19, the server's own thread's 0", () => {
+    const niceOf = (task: string) =>
+      Number(readFileSync(`/proc/self/task/${task}/stat`, "utf8").split(") ")[1]?.split(" ")[16]);
+    const nice = readdirSync("/proc/self/task").map(niceOf);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(nice).toContain(19);
   });
 });

@@ -10,11 +10,19 @@ export interface SharedPdf {
   shared: boolean;
 }
 
-/** Renders report PDFs away from the event loop that serves sockets and HTTP. */
+/** Where an export stands, for the page that waits for it: its figures being read, waiting behind others, or being rendered. */
+export type ExportPlace = { state: "preparing" } | { state: "waiting"; place: number } | { state: "rendering" };
+
+/** Renders report PDFs away from the event loop that serves sockets and HTTP, at a lower priority than it. */
 export interface PdfRenderer {
   render(input: ReportInput): Promise<Uint8Array>;
-  /** the report `key` names, rendered once for everyone asking at once or within the reuse time */
-  renderShared(key: string, input: () => Promise<ReportInput>): Promise<SharedPdf>;
+  /**
+   * the report `key` names, rendered once for everyone asking at once or within the reuse time;
+   * `ticket` (the page's own random id) lets `placeOf` say where the request stands meanwhile
+   */
+  renderShared(key: string, input: () => Promise<ReportInput>, ticket?: string): Promise<SharedPdf>;
+  /** where the export of `ticket` stands; null when it is unknown or done */
+  placeOf(ticket: string): ExportPlace | null;
   close(): Promise<void>;
 }
 
@@ -40,30 +48,70 @@ export function reportFileName(request: Omit<ReportRequest, "campaignId">, day: 
 
 export class PdfQueueFullError extends Error {}
 
+interface Job {
+  key: string;
+  input: ReportInput;
+  resolve: (pdf: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
 export function createPdfRenderer({ threads, maxQueue, reuseSeconds = 60 }: PdfRendererSettings): PdfRenderer {
   const pool = new Piscina<ReportInput, Uint8Array>({
     filename: new URL("./render-worker.mjs", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    maxQueue,
     // A worker keeps its fonts and compiled code between PDFs.
     idleTimeout: Number.POSITIVE_INFINITY,
     // Layout makes millions of short-lived objects: a larger young generation halves the time in GC.
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
   });
   const shared = createSharedRenders<{ pdf: Uint8Array; input: ReportInput }>({ reuseMs: reuseSeconds * 1000 });
-  const render = async (input: ReportInput) => {
-    if (pool.queueSize >= maxQueue) throw new PdfQueueFullError("PDF render queue full");
-    return pool.run(input);
+  // Our own queue in front of the pool, first come first served, so that a page can be told its place in it.
+  const waiting: Job[] = [];
+  const rendering = new Set<string>();
+  const tickets = new Map<string, string>();
+
+  const next = () => {
+    while (rendering.size < threads && waiting.length > 0) {
+      const job = waiting.shift();
+      if (!job) return;
+      rendering.add(job.key);
+      pool
+        .run(job.input)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          rendering.delete(job.key);
+          next();
+        });
+    }
   };
+  const enqueue = (key: string, input: ReportInput) => {
+    if (waiting.length >= maxQueue) return Promise.reject(new PdfQueueFullError("PDF render queue full"));
+    const done = new Promise<Uint8Array>((resolve, reject) => waiting.push({ key, input, resolve, reject }));
+    next();
+    return done;
+  };
+
   return {
-    render,
-    async renderShared(key, input) {
-      const { rendered, shared: wasShared } = await shared.get(key, async () => {
-        const figures = await input();
-        return { pdf: await render(figures), input: figures };
-      });
-      return { ...rendered, shared: wasShared };
+    render: (input) => enqueue("", input),
+    async renderShared(key, input, ticket) {
+      if (ticket) tickets.set(ticket, key);
+      try {
+        const { rendered, shared: wasShared } = await shared.get(key, async () => {
+          const figures = await input();
+          return { pdf: await enqueue(key, figures), input: figures };
+        });
+        return { ...rendered, shared: wasShared };
+      } finally {
+        if (ticket) tickets.delete(ticket);
+      }
+    },
+    placeOf(ticket) {
+      const key = tickets.get(ticket);
+      if (key === undefined) return null;
+      if (rendering.has(key)) return { state: "rendering" };
+      const index = waiting.findIndex((job) => job.key === key);
+      return index < 0 ? { state: "preparing" } : { state: "waiting", place: index + 1 };
     },
     close: () => pool.destroy(),
   };

@@ -50,9 +50,23 @@ function DownloadStatus({ download }: { download: PdfDownloadState }) {
       </span>
     );
   }
+  const place = download.state === "making" ? download.place : undefined;
+  const text =
+    download.state === "busy"
+      ? t("downloadBusy", { seconds: download.seconds })
+      : place?.state === "waiting"
+        ? t("downloadQueued", { place: place.place })
+        : place?.state === "preparing"
+          ? t("downloadPreparing")
+          : t("downloadMaking");
   return (
-    <span role="status" className="text-sm text-slate-700" data-pdf-status={download.state}>
-      {download.state === "busy" ? t("downloadBusy", { seconds: download.seconds }) : t("downloadMaking")}
+    <span
+      role="status"
+      className="text-sm text-slate-700"
+      data-pdf-status={download.state}
+      data-pdf-place={place?.state === "waiting" ? place.place : undefined}
+    >
+      {text}
     </span>
   );
 }
