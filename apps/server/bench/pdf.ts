@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pdf`: milliseconds per PDF over HTTP, warm (the render thread has its fonts and
  * code loaded), for a commune, Hà Nội (126 communes), the nation, and the nation with its annex
- * of all 3,321 communes. The real server runs on a fresh PGlite database seeded with the demo;
+ * of all 3,321 communes. The real server runs on a fresh PGlite database seeded with the demo
+ * (or on Postgres: BENCH_DATABASE_URL);
  * each case is fetched twice to warm, then BENCH_RUNS times (every request renders). Then the
  * morning meeting (`pdf-crowd.ts`, BENCH_CROWD_SECONDS, 0 to skip): once with every request
  * rendered, once with identical exports shared and reused (PDF_REUSE_SECONDS as configured).
@@ -21,6 +22,8 @@ const settings = z
   .object({
     BENCH_RUNS: z.coerce.number().int().positive().default(5),
     BENCH_CROWD_SECONDS: z.coerce.number().int().min(0).default(30),
+    /** a Postgres database to run on instead of a fresh PGlite (seeded with the demo on first start) */
+    BENCH_DATABASE_URL: z.string().optional(),
   })
   .parse(process.env);
 
@@ -35,7 +38,7 @@ const dir = mkdtempSync(join(tmpdir(), "pulse-bench-pdf-"));
 const port = await freePort();
 const serverOn = (reuse: Record<string, string>) =>
   startServerProcess(port, {
-    PGLITE_DIR: dir,
+    ...(settings.BENCH_DATABASE_URL ? { DATABASE_URL: settings.BENCH_DATABASE_URL } : { PGLITE_DIR: dir }),
     PULSE_DEMO: "true",
     DEMO_FEED_INTERVAL_MS: "3600000",
     PDF_EXPORTS_PER_MINUTE: MEETING_EXPORTS_PER_MINUTE,

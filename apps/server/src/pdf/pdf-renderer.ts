@@ -92,13 +92,24 @@ export function createPdfRenderer({ threads, maxQueue, reuseSeconds = 60 }: PdfR
     return done;
   };
 
+  // A report's figures are read on the main thread (the indicators; on PGlite the queries too).
+  // Eight different reports asked at once would hold it for most of a second in one stretch:
+  // they are read one after another, each after the event loop has had a turn, so that the
+  // reports and pushes arriving meanwhile are answered between them.
+  let reading: Promise<unknown> = Promise.resolve();
+  const readInTurn = <T>(read: () => Promise<T>): Promise<T> => {
+    const turn = reading.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(read);
+    reading = turn.catch(() => undefined);
+    return turn;
+  };
+
   return {
     render: (input) => enqueue("", input),
     async renderShared(key, input, ticket) {
       if (ticket) tickets.set(ticket, key);
       try {
         const { rendered, shared: wasShared } = await shared.get(key, async () => {
-          const figures = await input();
+          const figures = await readInTurn(input);
           return { pdf: await enqueue(key, figures), input: figures };
         });
         return { ...rendered, shared: wasShared };
