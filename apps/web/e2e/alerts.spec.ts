@@ -40,6 +40,18 @@ describe("alerts in the account bar, live, in Chromium", () => {
     const body = (await response.json()) as { result: { data: never } };
     return superjson.deserialize<T>(body.result.data);
   };
+  /** an administrator sets every campaign's silence threshold, keeping the rest of its rules */
+  const setSilentHours = async (admin: string, hours: number) => {
+    for (const rules of await trpc<Rules[]>(admin, "alerts.rules"))
+      await trpc(admin, "alerts.setRules", {
+        campaignId: rules.campaignId,
+        silentMinutes: hours * 60,
+        paceBehind: rules.paceBehind,
+        screenDarkMinutes: rules.screenDarkMinutes,
+        onHoursStart: rules.onHoursStart,
+        onHoursEnd: rules.onHoursEnd,
+      });
+  };
   const bell = (page: Page) => page.getByRole("button", { name: /^Cảnh báo \(\d+\)$/ });
   const unread = async (page: Page) => Number(await bell(page).getAttribute("data-unread"));
   const communesOf = async (page: Page, province: string) => {
@@ -64,15 +76,7 @@ describe("alerts in the account bar, live, in Chromium", () => {
 
     // an administrator lowers the threshold to 12 hours: more communes are silent past it
     const admin = await signInForToken(stack.apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
-    for (const rules of await trpc<Rules[]>(admin, "alerts.rules"))
-      await trpc(admin, "alerts.setRules", {
-        campaignId: rules.campaignId,
-        silentMinutes: 12 * 60,
-        paceBehind: rules.paceBehind,
-        screenDarkMinutes: rules.screenDarkMinutes,
-        onHoursStart: rules.onHoursStart,
-        onHoursEnd: rules.onHoursEnd,
-      });
+    await setSilentHours(admin, 12);
     await hanoi.waitForFunction(
       (count) => Number(document.querySelector("[data-unread]")?.getAttribute("data-unread")) > count,
       before,
@@ -110,15 +114,7 @@ describe("alerts in the account bar, live, in Chromium", () => {
 
     // the threshold goes down again: new alerts, and this time they are emailed (no SMTP here: .eml files)
     const admin = await signInForToken(stack.apiUrl, "admin@pulse.demo", DEMO_PASSWORD);
-    for (const rules of await trpc<Rules[]>(admin, "alerts.rules"))
-      await trpc(admin, "alerts.setRules", {
-        campaignId: rules.campaignId,
-        silentMinutes: 6 * 60,
-        paceBehind: rules.paceBehind,
-        screenDarkMinutes: rules.screenDarkMinutes,
-        onHoursStart: rules.onHoursStart,
-        onHoursEnd: rules.onHoursEnd,
-      });
+    await setSilentHours(admin, 6);
     const message = await waitForAlertEmail(stack.outboxDir);
     expect(message.to).toBe("hanoi@pulse.demo");
     expect(message.subject).toMatch(/^\[Commune Pulse\] Cảnh báo: \d+ mới, \d+ đã hết$/);

@@ -1,6 +1,5 @@
 import { fieldErrorsOfCause, type Principal } from "@pulse/api";
 import type { DatabaseHandle } from "@pulse/db/client";
-import { listCampaigns, setAlertRules } from "@pulse/db/queries";
 import { alertNotices, alerts } from "@pulse/db/tables";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { hcmMinuteOfDay, timeOfDay } from "@pulse/indicators";
@@ -8,6 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, contextFor, systemCaller } from "../services";
+import { setTestAlertRules } from "../testing/alert-rules";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { startTestApp, TEST_WEB_ORIGIN, type TestApp } from "../testing/test-app";
 import { readUntil } from "../testing/waits";
@@ -67,17 +67,7 @@ describe(`alert emails, on ${testEnv.PULSE_TEST_DB}`, () => {
         principal: { kind: "user", userId, sessionId: "t", email, name: who, role: "province", scope },
       };
     }
-    for (const c of await listCampaigns(handle.db))
-      await setAlertRules(handle.db, {
-        campaignId: c.id,
-        silentMinutes: 60,
-        paceBehind: false,
-        screenDarkMinutes: 15,
-        onHoursStart: 0,
-        onHoursEnd: 1440,
-        updatedBy: users.hanoi.userId,
-        at: new Date(),
-      });
+    await setTestAlertRules(handle.db, users.hanoi.userId);
   });
   afterAll(async () => {
     await server.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { fieldErrorsOfCause, hashKioskSecret, type Principal } from "@pulse/api";
 import type { DatabaseHandle } from "@pulse/db/client";
-import { createKioskToken, listCampaigns, setAlertRules } from "@pulse/db/queries";
+import { createKioskToken } from "@pulse/db/queries";
 import { alertNotices, alerts } from "@pulse/db/tables";
 import { countsReport, seededDatabase, testEnv } from "@pulse/db/testing";
 import { hcmMinuteOfDay } from "@pulse/indicators";
@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, contextFor, systemCaller } from "../services";
+import { setTestAlertRules } from "../testing/alert-rules";
 import { startTestApp, type TestApp } from "../testing/test-app";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -39,6 +40,15 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
   const mine = (who: keyof typeof users) =>
     callerFor(contextFor(server.app.services, users[who].principal, null)).alerts.mine();
   const check = (at: Date) => server.app.alertChecks?.checkNow(at);
+  const hanoiUserId = () => (users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "");
+  /** a wall screen of Cửa Nam with its own token, made by `owner` */
+  const newScreen = async (name: string, owner: string) => {
+    const id = randomUUID();
+    const secret = `${KIOSK_TOKEN_PREFIX}${randomUUID()}`;
+    const scope = { kind: "commune", code: "00082" } as const;
+    await createKioskToken(handle.db, { id, tokenHash: hashKioskSecret(secret), name, scope, createdBy: owner });
+    return { id, secret };
+  };
   const alertsOf = (subject: string) => handle.db.select().from(alerts).where(eq(alerts.subject, subject));
 
   beforeAll(async () => {
@@ -60,18 +70,7 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
       const socket = await connect(token);
       socket.on("alerts:changed", () => (users[who].pushes += 1));
     }
-    // every campaign: silent after 60 minutes, screens dark after 15, on-hours all day
-    for (const c of await listCampaigns(handle.db))
-      await setAlertRules(handle.db, {
-        campaignId: c.id,
-        silentMinutes: 60,
-        paceBehind: false,
-        screenDarkMinutes: 15,
-        onHoursStart: 0,
-        onHoursEnd: 1440,
-        updatedBy: users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "",
-        at: new Date(),
-      });
+    await setTestAlertRules(handle.db, hanoiUserId());
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -115,10 +114,9 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
       .select()
       .from(alertNotices)
       .where(eq(alertNotices.alertId, resolved?.id ?? 0));
-    const hanoiUserId = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
     expect(
       told
-        .filter((n) => n.userId === hanoiUserId)
+        .filter((n) => n.userId === hanoiUserId())
         .map((n) => n.event)
         .sort(),
     ).toEqual(["raised", "resolved"]);
@@ -135,17 +133,7 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
       .filter((c) => c.indicators.pace?.status === "behind")
       .map((c) => `commune:${c.code}`);
     expect(behindOnPage.length).toBeGreaterThan(0);
-    for (const c of await listCampaigns(handle.db))
-      await setAlertRules(handle.db, {
-        campaignId: c.id,
-        silentMinutes: 60 * 24 * 365,
-        paceBehind: true,
-        screenDarkMinutes: 15,
-        onHoursStart: 0,
-        onHoursEnd: 1440,
-        updatedBy: users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "",
-        at: new Date(),
-      });
+    await setTestAlertRules(handle.db, hanoiUserId(), { silentMinutes: 60 * 24 * 365, paceBehind: true });
     await check(new Date());
     await check(new Date());
     const open = await handle.db.select().from(alerts).where(eq(alerts.kind, "behind"));
@@ -155,16 +143,8 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
   });
 
   it("a screen whose socket is cut: dark after 15 minutes inside its on-hours, resolved when it is back", async () => {
-    const id = randomUUID();
-    const secret = `${KIOSK_TOKEN_PREFIX}${randomUUID()}`;
-    const owner = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
-    await createKioskToken(handle.db, {
-      id,
-      tokenHash: hashKioskSecret(secret),
-      name: "TV UBND phường Cửa Nam",
-      scope: { kind: "commune", code: "00082" },
-      createdBy: owner,
-    });
+    const owner = hanoiUserId();
+    const { id, secret } = await newScreen("TV UBND phường Cửa Nam", owner);
     const screen = await connect(secret);
     await pause(1_500);
     screen.close();
@@ -192,16 +172,8 @@ describe(`alerts: a commune gone silent, a screen gone dark, on ${testEnv.PULSE_
   });
 
   it("a screen with its own on-hours: not dark outside them even inside its campaign's; back to the campaign's when cleared", async () => {
-    const id = randomUUID();
-    const secret = `${KIOSK_TOKEN_PREFIX}${randomUUID()}`;
-    const owner = users.hanoi.principal.kind === "user" ? users.hanoi.principal.userId : "";
-    await createKioskToken(handle.db, {
-      id,
-      tokenHash: hashKioskSecret(secret),
-      name: "TV nhà văn hóa thôn",
-      scope: { kind: "commune", code: "00082" },
-      createdBy: owner,
-    });
+    const owner = hanoiUserId();
+    const { id, secret } = await newScreen("TV nhà văn hóa thôn", owner);
     const hanoi = callerFor(contextFor(server.app.services, users.hanoi.principal, null));
     const checkAt = later(20);
     // an hour's window that does not hold the check's minute (the campaign's on-hours hold every minute)
