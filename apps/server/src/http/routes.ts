@@ -113,9 +113,8 @@ export const ROUTES: Route[] = [
       "Where a PDF export asked with `ticket` stands: its figures being read, its place in the queue, or rendering",
     query: exportQueueQuery,
     responses: {
-      200: "application/json: {state: preparing|rendering} or {state: waiting, place}",
+      200: "application/json: {state: preparing|rendering|unknown (done)} or {state: waiting, place}",
       400: "Invalid parameters",
-      404: "Unknown ticket, or the export is done",
       ...REFUSALS,
     },
     handle: async ({ req, res, context, services }) => handleExportQueue(req, res, await context(), services.pdf),

@@ -84,6 +84,7 @@ export async function handleExportQueue(
   if (!parsed.success) throw problem(400, "invalidParameters", { fieldErrors: fieldErrorsOf(parsed.error) });
   await assertAllowed(ctx, "read", []);
   const place = renderer.placeOf(parsed.data.ticket);
-  res.writeHead(place ? 200 : 404, { "content-type": "application/json", "cache-control": "no-store" });
+  // 200 even when done or unknown: a page polling as its export finishes must not log a failed request
+  res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(place ?? { state: "unknown" }));
 }

@@ -51,9 +51,10 @@ export function usePdfDownload() {
   function followPlace(ticket: string) {
     const timer = setInterval(() => {
       fetch(`${EXPORT_QUEUE_PATH}?ticket=${ticket}`, { headers: { accept: "application/json" } })
-        .then(async (response) => (response.ok ? ((await response.json()) as PdfPlace) : null))
+        .then(async (response) => (response.ok ? ((await response.json()) as PdfPlace | { state: "unknown" }) : null))
         .then((place) => {
-          if (place) setDownload((now) => (now.state === "making" ? { state: "making", place } : now));
+          if (place && place.state !== "unknown")
+            setDownload((now) => (now.state === "making" ? { state: "making", place } : now));
         })
         .catch(() => undefined);
     }, PLACE_POLL_MS);
