@@ -116,9 +116,9 @@ describe("sign-in, scopes and wall-screen pairing in Chromium", () => {
       .poll(() => row.locator("[data-health]").getAttribute("data-health"), { timeout: 15_000 })
       .toBe("connected");
     await expect
-      .poll(() => row.getByRole("cell").nth(3).textContent(), { timeout: 20_000 })
+      .poll(() => row.getByRole("cell").nth(4).textContent(), { timeout: 20_000 })
       .toBe("/wall/commune/00082");
-    expect(await row.getByRole("cell").nth(4).textContent()).toBe("dev");
+    expect(await row.getByRole("cell").nth(5).textContent()).toBe("dev");
     await manager.screenshot({ path: join(ARTIFACTS, "kiosk-manager-vi.png"), fullPage: true });
     manager.once("dialog", (dialog) => void dialog.accept());
     const revokedAt = Date.now();
