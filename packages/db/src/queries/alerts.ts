@@ -88,11 +88,14 @@ export async function recordNotices(
   db: Database,
   notices: { alertId: number; userId: string; event: "raised" | "resolved"; channel: "app" | "email"; at: Date }[],
 ): Promise<void> {
-  for (let i = 0; i < notices.length; i += 1_000)
-    await db
-      .insert(alertNotices)
-      .values(notices.slice(i, i + 1_000))
-      .onConflictDoNothing();
+  // one transaction: an email planner's tick between chunks would otherwise split one check's alerts into two messages
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < notices.length; i += 1_000)
+      await tx
+        .insert(alertNotices)
+        .values(notices.slice(i, i + 1_000))
+        .onConflictDoNothing();
+  });
 }
 
 export const alertScopeOf = (row: AlertRow): Scope | null => scopeOf(row.scopeKind, row.scopeCode);
